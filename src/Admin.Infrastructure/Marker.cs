@@ -1,0 +1,1 @@
+namespace Admin.Infrastructure; public static class Marker {}
