@@ -1,1 +1,101 @@
-var app = WebApplication.Create(args); app.Run(); public partial class Program;
+using Admin.Infrastructure;
+using Admin.Infrastructure.Identity;
+using Admin.Infrastructure.Outbox;
+using Admin.Infrastructure.Seed;
+using Admin.Web.Infrastructure;
+using FluentValidation;
+using Hangfire;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+var builder = WebApplication.CreateBuilder(args);
+
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Logging.ClearProviders().AddJsonConsole();
+}
+
+builder.Services.AddAdminInfrastructure(builder.Configuration, builder.Environment);
+
+builder.Services.AddScoped<IUserClaimsPrincipalFactory<AppUser>, AdminClaimsPrincipalFactory>();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "apip_admin";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.LoginPath = "/compte/connexion";
+    options.LogoutPath = "/compte/deconnexion";
+    options.AccessDeniedPath = "/erreur/403";
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
+});
+builder.Services.AddAuthorization(options => options.AddAdminPolicies());
+builder.Services.AddSingleton<IAuthorizationHandler, StaffTwoFactorRequirementHandler>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffTwoFactorResultHandler>();
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddScoped<Admin.Web.Features.Account.AccountLinks>();
+builder.Services.AddControllersWithViews(options =>
+{
+    options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+    options.ModelBindingMessageProvider.UseFrench();
+});
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("fr");
+builder.Services.AddMediator(options =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+});
+
+var app = builder.Build();
+
+if (args.Length > 0 && args[0] == "create-admin")
+{
+    return await AdminCommands.CreateAdministratorAsync(app, args);
+}
+
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+{
+    using var scope = app.Services.CreateScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
+        .AddOrUpdate<OutboxDispatcher>("outbox-sweep", d => d.DeliverPendingAsync(CancellationToken.None), Cron.Minutely());
+}
+
+if (app.Environment.IsDevelopment())
+{
+    app.UseDeveloperExceptionPage();
+}
+else
+{
+    app.UseExceptionHandler("/erreur/500");
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+    {
+        Authorization = [new HangfireDashboardAuthorization()],
+        DashboardTitle = "API Particulier — tâches de fond",
+        AppPath = "/instruction",
+    }, app.Services.GetRequiredService<JobStorage>())
+    .RequireAuthorization(Policies.Administrator);
+app.MapControllers();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,120 @@
+using Admin.Infrastructure.Email;
+using Admin.Infrastructure.Identity;
+using Admin.Infrastructure.Outbox;
+using Admin.Infrastructure.Persistence;
+using Admin.Infrastructure.Persistence.Interceptors;
+using Admin.Infrastructure.Seed;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Admin.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddAdminInfrastructure(this IServiceCollection services, IConfiguration configuration,
+        IHostEnvironment environment)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var dataDirectory = Path.GetFullPath(database.DataDirectory, environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+        services.AddSingleton(new DataPaths(dataDirectory));
+        // Keys that protect cookies and tokens survive restarts (a volume in production).
+        services.AddDataProtection()
+            .SetApplicationName("api-particulier-admin")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<DomainEventsInterceptor>();
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                var sqlServer = configuration.GetConnectionString("SqlServer")
+                    ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
+                services.AddDbContext<AdminDbContext, SqlServerAdminDbContext>((sp, options) => options
+                    .UseSqlServer(sqlServer, sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(sp.GetRequiredService<DomainEventsInterceptor>()));
+                services.AddSingleton<JobStorage>(_ => new SqlServerStorage(sqlServer, new SqlServerStorageOptions
+                {
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                }));
+                break;
+            default:
+                var sqlite = configuration.GetConnectionString("Sqlite") ?? $"Data Source={Path.Combine(dataDirectory, "admin.db")}";
+                services.AddDbContext<AdminDbContext, SqliteAdminDbContext>((sp, options) => options
+                    .UseSqlite(sqlite)
+                    .AddInterceptors(sp.GetRequiredService<DomainEventsInterceptor>()));
+                services.AddSingleton<JobStorage>(_ => new SQLiteStorage(Path.Combine(dataDirectory, "hangfire.db"), new SQLiteStorageOptions
+                {
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                }));
+                break;
+        }
+
+        // Hangfire: storage and activator come from this container, never from the static
+        // JobStorage.Current, so two hosts in one process (tests) keep their own.
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        if (configuration.GetValue("Jobs:RunServer", true))
+        {
+            services.AddHangfireServer((_, options) =>
+            {
+                options.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+        }
+
+        services.AddScoped<IOutboxTrigger, HangfireOutboxTrigger>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).PostConfigure(o =>
+        {
+            if (!string.IsNullOrWhiteSpace(o.PickupDirectory))
+            {
+                o.PickupDirectory = Path.GetFullPath(o.PickupDirectory, dataDirectory);
+            }
+        });
+        services.AddSingleton<IEmailTransport, EmailTransport>();
+
+        services.AddIdentity<AppUser, AppRole>(options =>
+            {
+                options.SignIn.RequireConfirmedEmail = true;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<AdminDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>();
+
+        services.AddHealthChecks().AddDbContextCheck<AdminDbContext>("database", tags: ["ready"]);
+
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DevelopmentSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}
+
+/// <summary>Absolute folder for SQLite files, written e-mails and uploads (outside the web root).</summary>
+public sealed record DataPaths(string Root)
+{
+    public string Uploads => Path.Combine(Root, "uploads");
+}

@@ -1,1 +1,0 @@
-namespace Admin.Infrastructure; public static class Marker {}

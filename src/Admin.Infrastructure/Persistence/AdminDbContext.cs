@@ -1,0 +1,40 @@
+using Admin.Domain.Audit;
+using Admin.Domain.Charters;
+using Admin.Domain.Scopes;
+using Admin.Infrastructure.Identity;
+using Admin.Infrastructure.Outbox;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Admin.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database context, Identity included. Each provider has a subclass only so that its
+/// migrations live in their own folder (see docs/decisions/0002-two-providers.md).
+/// </summary>
+public abstract class AdminDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    public DbSet<Scope> Scopes => Set<Scope>();
+    public DbSet<CharterVersion> CharterVersions => Set<CharterVersion>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AdminDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteAdminDbContext(DbContextOptions<SqliteAdminDbContext> options) : AdminDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; we only store UTC, so a binary form keeps order.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class SqlServerAdminDbContext(DbContextOptions<SqlServerAdminDbContext> options) : AdminDbContext(options);

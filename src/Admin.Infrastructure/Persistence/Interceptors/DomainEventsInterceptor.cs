@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Admin.Domain.Audit;
+using Admin.Domain.Common;
+using Admin.Infrastructure.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Admin.Infrastructure.Persistence.Interceptors;
+
+/// <summary>
+/// Turns the events raised by tracked aggregates into audit rows and, when someone must be told,
+/// outbox rows, inside the transaction of the change itself. After commit it wakes the outbox job.
+/// </summary>
+public sealed class DomainEventsInterceptor(IEnumerable<IEventNotifications> notifications, IOutboxTrigger outboxTrigger)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private bool _outboxPending;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AdminDbContext db)
+        {
+            await CaptureAsync(db, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: events may need asynchronous look-ups.");
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        // Inside an explicit transaction, wait for the commit: the job must see the rows.
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            KickIfPending();
+        }
+
+        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        KickIfPending();
+        return Task.CompletedTask;
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => KickIfPending();
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        _outboxPending = false;
+        return Task.CompletedTask;
+    }
+
+    private void KickIfPending()
+    {
+        if (_outboxPending)
+        {
+            _outboxPending = false;
+            outboxTrigger.Kick();
+        }
+    }
+
+    private async Task CaptureAsync(AdminDbContext db, CancellationToken ct)
+    {
+        var raised = db.ChangeTracker.Entries<Entity>()
+            .SelectMany(entry => entry.Entity.DomainEvents.Select(e => (entry.Entity, Event: e)))
+            .ToList();
+
+        foreach (var (entity, domainEvent) in raised)
+        {
+            db.AuditEvents.Add(AuditEvent.From(domainEvent, JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), JsonOptions)));
+            foreach (var notification in notifications)
+            {
+                foreach (var message in await notification.ComposeAsync(domainEvent, db, ct))
+                {
+                    db.OutboxMessages.Add(message);
+                }
+            }
+        }
+
+        foreach (var entity in raised.Select(r => r.Entity).Distinct())
+        {
+            entity.ClearDomainEvents();
+        }
+
+        _outboxPending |= db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+    }
+}

@@ -1,0 +1,265 @@
+using Admin.Domain.Common;
+using Admin.Domain.Users;
+using Admin.Infrastructure.Identity;
+using Admin.Web.Features.Account;
+using Admin.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Admin.Web.Controllers;
+
+public sealed record LoginForm(string? Email, string? Password, string? ReturnUrl);
+public sealed record TwoFactorLoginForm(string? Code, string? ReturnUrl);
+public sealed record RecoveryCodeLoginForm(string? RecoveryCode, string? ReturnUrl);
+public sealed record EmailForm(string? Email);
+
+[Route("compte")]
+public sealed class AccountController(IMediator mediator, SignInManager<AppUser> signIn, UserManager<AppUser> users) : Controller
+{
+    private const string EmailMaxLengthMessage = "L'adresse électronique ne peut pas dépasser 254 caractères.";
+
+    [HttpGet("inscription"), AllowAnonymous]
+    public IActionResult Register() => View(new Register.Command(null, null, null, null, null));
+
+    [HttpPost("inscription"), AllowAnonymous]
+    public async Task<IActionResult> Register(Register.Command command, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        if (result.IsFailure)
+        {
+            ModelState.AddErrors(result);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(command);
+        }
+
+        TempData["Email"] = command.Email?.Trim();
+        return RedirectToAction(nameof(RegisterConfirmation));
+    }
+
+    [HttpGet("inscription/verifiez-vos-courriels"), AllowAnonymous]
+    public IActionResult RegisterConfirmation() => View(model: TempData["Email"] as string);
+
+    [HttpGet("confirmer"), AllowAnonymous]
+    public async Task<IActionResult> ConfirmEmail(Guid userId, string? code, CancellationToken ct)
+    {
+        var result = await mediator.Send(new ConfirmEmail.Command(userId, code), ct);
+        return View(result.IsSuccess);
+    }
+
+    [HttpGet("renvoyer-confirmation"), AllowAnonymous]
+    public IActionResult ResendConfirmation() => View(new ResendConfirmation.Command(null));
+
+    [HttpPost("renvoyer-confirmation"), AllowAnonymous]
+    public async Task<IActionResult> ResendConfirmation(ResendConfirmation.Command command, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        if (result.IsFailure)
+        {
+            ModelState.AddErrors(result);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(command);
+        }
+
+        TempData["Flash"] = "Si un compte non confirmé existe pour cette adresse, un nouveau lien vient d'y être envoyé.";
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet("connexion"), AllowAnonymous]
+    public IActionResult Login(string? returnUrl) => View(new LoginForm(null, null, returnUrl));
+
+    [HttpPost("connexion"), AllowAnonymous]
+    public async Task<IActionResult> Login(LoginForm form)
+    {
+        if (string.IsNullOrWhiteSpace(form.Email)) ModelState.AddModelError(nameof(form.Email), "Saisissez votre adresse électronique.");
+        else if (form.Email.Length > 254) ModelState.AddModelError(nameof(form.Email), EmailMaxLengthMessage);
+        if (string.IsNullOrEmpty(form.Password)) ModelState.AddModelError(nameof(form.Password), "Saisissez votre mot de passe.");
+        else if (form.Password.Length > 128) ModelState.AddModelError(nameof(form.Password), "Le mot de passe ne peut pas dépasser 128 caractères.");
+        if (!ModelState.IsValid)
+        {
+            return Invalid(form);
+        }
+
+        var user = await users.FindByEmailAsync(form.Email!.Trim());
+        if (user is null)
+        {
+            ModelState.AddModelError("", "Adresse électronique ou mot de passe incorrect.");
+            return Invalid(form);
+        }
+
+        var outcome = await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (outcome.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(LoginWithTwoFactor), new { returnUrl = form.ReturnUrl });
+        }
+
+        if (outcome.IsLockedOut)
+        {
+            ModelState.AddModelError("", "Ce compte est verrouillé pendant 15 minutes après plusieurs tentatives infructueuses. Réessayez plus tard ou réinitialisez votre mot de passe.");
+            return Invalid(form);
+        }
+
+        if (outcome.IsNotAllowed)
+        {
+            ModelState.AddModelError("", "Votre adresse électronique n'est pas encore confirmée. Ouvrez le lien reçu par courriel, ou demandez-en un nouveau.");
+            return Invalid(form);
+        }
+
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError("", "Adresse électronique ou mot de passe incorrect.");
+            return Invalid(form);
+        }
+
+        return await AfterSignInAsync(user, form.ReturnUrl);
+    }
+
+    [HttpGet("connexion/double-authentification"), AllowAnonymous]
+    public async Task<IActionResult> LoginWithTwoFactor(string? returnUrl)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToAction(nameof(Login));
+        return View(new TwoFactorLoginForm(null, returnUrl));
+    }
+
+    [HttpPost("connexion/double-authentification"), AllowAnonymous]
+    public async Task<IActionResult> LoginWithTwoFactor(TwoFactorLoginForm form)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return RedirectToAction(nameof(Login));
+
+        var code = TwoFactorCodes.Normalize(form.Code);
+        if (code is null)
+        {
+            ModelState.AddModelError(nameof(form.Code), "Saisissez le code à 6 chiffres affiché par votre application d'authentification.");
+            return Invalid(form);
+        }
+
+        var outcome = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (outcome.IsLockedOut)
+        {
+            ModelState.AddModelError("", "Ce compte est verrouillé pendant 15 minutes après plusieurs tentatives infructueuses.");
+            return Invalid(form);
+        }
+
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError(nameof(form.Code), "Ce code n'est pas valide. Vérifiez l'heure de votre téléphone et saisissez le code affiché.");
+            return Invalid(form);
+        }
+
+        return await AfterSignInAsync(user, form.ReturnUrl);
+    }
+
+    [HttpGet("connexion/code-de-recuperation"), AllowAnonymous]
+    public async Task<IActionResult> LoginWithRecoveryCode(string? returnUrl)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToAction(nameof(Login));
+        return View(new RecoveryCodeLoginForm(null, returnUrl));
+    }
+
+    [HttpPost("connexion/code-de-recuperation"), AllowAnonymous]
+    public async Task<IActionResult> LoginWithRecoveryCode(RecoveryCodeLoginForm form)
+    {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return RedirectToAction(nameof(Login));
+
+        var code = form.RecoveryCode?.Replace(" ", "", StringComparison.Ordinal).Trim();
+        if (string.IsNullOrEmpty(code) || code.Length > 32)
+        {
+            ModelState.AddModelError(nameof(form.RecoveryCode), "Saisissez l'un de vos codes de récupération.");
+            return Invalid(form);
+        }
+
+        var outcome = await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError(nameof(form.RecoveryCode), outcome.IsLockedOut
+                ? "Ce compte est verrouillé pendant 15 minutes après plusieurs tentatives infructueuses."
+                : "Ce code de récupération n'est pas valide ou a déjà été utilisé.");
+            return Invalid(form);
+        }
+
+        TempData["Flash"] = "Vous vous êtes connecté avec un code de récupération. Chaque code ne sert qu'une fois : pensez à en générer de nouveaux.";
+        return await AfterSignInAsync(user, form.ReturnUrl);
+    }
+
+    [HttpPost("deconnexion")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        TempData["Flash"] = "Vous êtes déconnecté.";
+        return RedirectToAction(nameof(HomeController.Index), "Home");
+    }
+
+    [HttpGet("mot-de-passe-oublie"), AllowAnonymous]
+    public IActionResult ForgotPassword() => View(new ForgotPassword.Command(null));
+
+    [HttpPost("mot-de-passe-oublie"), AllowAnonymous]
+    public async Task<IActionResult> ForgotPassword(ForgotPassword.Command command, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        if (result.IsFailure)
+        {
+            ModelState.AddErrors(result);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(command);
+        }
+
+        TempData["Flash"] = "Si un compte existe pour cette adresse, un lien de réinitialisation vient d'y être envoyé. Il est valable 24 heures.";
+        return RedirectToAction(nameof(Login));
+    }
+
+    [HttpGet("nouveau-mot-de-passe"), AllowAnonymous]
+    public IActionResult ResetPassword(string? email, string? code) =>
+        View(new ResetPassword.Command(email, code, null, null));
+
+    [HttpPost("nouveau-mot-de-passe"), AllowAnonymous]
+    public async Task<IActionResult> ResetPassword(ResetPassword.Command command, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        if (result.IsFailure)
+        {
+            ModelState.AddErrors(result);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(command);
+        }
+
+        TempData["Flash"] = "Votre mot de passe a été modifié. Vous pouvez vous connecter.";
+        return RedirectToAction(nameof(Login));
+    }
+
+    private ViewResult Invalid(object form)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(form);
+    }
+
+    /// <summary>Staff without two-factor go straight to its set-up; everyone else to their home page.</summary>
+    private async Task<IActionResult> AfterSignInAsync(AppUser user, string? returnUrl)
+    {
+        var roles = await users.GetRolesAsync(user);
+        var isStaff = roles.Any(Roles.IsStaff);
+        if (isStaff && !user.TwoFactorEnabled)
+        {
+            return RedirectToAction(nameof(TwoFactorController.Index), "TwoFactor", new { returnUrl });
+        }
+
+        if (!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl))
+        {
+            return LocalRedirect(returnUrl);
+        }
+
+        return isStaff ? RedirectToAction(nameof(StaffController.Index), "Staff") : RedirectToAction(nameof(PartnerController.Index), "Partner");
+    }
+}
+
+internal static class TwoFactorCodes
+{
+    /// <summary>Six digits, spaces and dashes ignored; null when it cannot be a code.</summary>
+    public static string? Normalize(string? code)
+    {
+        var digits = code?.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return digits is { Length: 6 } && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
+}

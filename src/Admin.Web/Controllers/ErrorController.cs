@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Admin.Web.Controllers;
+
+/// <summary>French error pages; no stack trace ever leaves the server outside Development.</summary>
+[AllowAnonymous, Route("erreur"), ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController : Controller
+{
+    [Route("{code:int}")]
+    [IgnoreAntiforgeryToken]
+    public IActionResult Status(int code)
+    {
+        var shown = code is 400 or 403 or 404 or 500 ? code : code >= 500 ? 500 : 400;
+        Response.StatusCode = code is >= 400 and < 600 ? code : 500;
+        return View("Status", shown);
+    }
+}

@@ -1,0 +1,41 @@
+using Admin.Domain.Common;
+using Admin.Infrastructure.Email;
+using Admin.Infrastructure.Identity;
+using Admin.Infrastructure.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+
+namespace Admin.Web.Features.Account;
+
+/// <summary>E-mails a password reset link. Answers the same whether the address has an account or not.</summary>
+public static class ForgotPassword
+{
+    public sealed record Command(string? Email) : ICommand<Result>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Email).ValidEmail();
+    }
+
+    internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, AccountLinks links, TimeProvider time)
+        : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
+        {
+            var user = await users.FindByEmailAsync(command.Email!.Trim());
+            if (user is null || !user.EmailConfirmed)
+            {
+                return Result.Ok();
+            }
+
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            db.OutboxMessages.Add(EmailComposer.Compose("account.reset_password", user.Email!, "Réinitialisation de votre mot de passe",
+                ["Une réinitialisation du mot de passe de votre compte API Particulier a été demandée.",
+                 "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé."],
+                new EmailLink("Choisir un nouveau mot de passe", links.ResetPassword(user.Email!, token)), time.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            return Result.Ok();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Admin.Domain.Common;
+using Admin.Infrastructure.Email;
+using Admin.Infrastructure.Identity;
+using Admin.Infrastructure.Persistence;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+
+namespace Admin.Web.Features.Account;
+
+/// <summary>Sends a new confirmation link. Answers the same whether the address has an account or not.</summary>
+public static class ResendConfirmation
+{
+    public sealed record Command(string? Email) : ICommand<Result>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Email).ValidEmail();
+    }
+
+    internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, AccountLinks links, TimeProvider time)
+        : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
+        {
+            var user = await users.FindByEmailAsync(command.Email!.Trim());
+            if (user is null || user.EmailConfirmed)
+            {
+                return Result.Ok();
+            }
+
+            var token = await users.GenerateEmailConfirmationTokenAsync(user);
+            db.OutboxMessages.Add(EmailComposer.Compose("account.confirm_email", user.Email!, "Confirmez votre adresse électronique",
+                ["Voici un nouveau lien pour confirmer votre adresse électronique et activer votre compte API Particulier."],
+                new EmailLink("Confirmer mon adresse électronique", links.ConfirmEmail(user.Id, token)), time.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            return Result.Ok();
+        }
+    }
+}
