@@ -1,0 +1,75 @@
+using Admin.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Admin.Web.Tests.Persistence;
+
+/// <summary>
+/// Each provider has its own migrations. These fail when a model change was made without adding
+/// a migration for both (run scripts/add-migration.sh), and check the SQL Server script without a server.
+/// </summary>
+public sealed class MigrationsTests
+{
+    [Fact]
+    public void Sqlite_migrations_are_up_to_date_with_the_model()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: run scripts/add-migration.sh <Name>.");
+    }
+
+    [Fact]
+    public void SqlServer_migrations_are_up_to_date_with_the_model()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed: run scripts/add-migration.sh <Name>.");
+    }
+
+    [Fact]
+    public void Both_providers_have_the_same_migrations()
+    {
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+
+        static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[15..]);
+        Assert.Equal(Names(sqlite), Names(sqlServer));
+    }
+
+    [Fact]
+    public void SqlServer_idempotent_script_is_generated_without_a_server()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.Contains("IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL", script);
+        Assert.Contains("IF NOT EXISTS (\n    SELECT * FROM [__EFMigrationsHistory]", script.ReplaceLineEndings("\n"));
+        Assert.Contains("CREATE TABLE [AspNetUsers]", script);
+        Assert.Contains("CREATE TABLE [OutboxMessages]", script);
+        Assert.Contains("datetimeoffset", script);
+    }
+
+    [Fact]
+    public async Task Sqlite_migrations_apply_to_an_empty_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"apip-migrate-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqliteAdminDbContext>().UseSqlite($"Data Source={path}").Options;
+            await using (var db = new SqliteAdminDbContext(options))
+            {
+                await db.Database.MigrateAsync();
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+                Assert.Equal(0, await db.Scopes.CountAsync());
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+}
