@@ -1,0 +1,349 @@
+using Admin.Domain.Charters;
+using Admin.Domain.Common;
+using static Admin.Domain.AccessRequests.AccessRequestStatus;
+
+namespace Admin.Domain.AccessRequests;
+
+/// <summary>
+/// A partner's request for access to API Particulier (demande d'habilitation): six sections filled
+/// step by step, then the review lifecycle of the domain guide. Sections are saved as typed
+/// (autosave) and checked for real only on <see cref="Submit"/>.
+/// </summary>
+public sealed class AccessRequest : Entity
+{
+    public const int MessageMaxLength = 4000;
+
+    private readonly List<string> _scopes = [];
+    private readonly List<string> _grantedScopes = [];
+
+    private AccessRequest() { }
+
+    public Guid OrganizationId { get; private set; }
+    public Guid CreatedBy { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public Guid UpdatedBy { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>First instructor action (changes requested or decision): "time to first review".</summary>
+    public DateTimeOffset? FirstReviewedAt { get; private set; }
+
+    /// <summary>Last approval or refusal.</summary>
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public DateTimeOffset? RevokedAt { get; private set; }
+    public DateTimeOffset? ArchivedAt { get; private set; }
+
+    public AccessRequestStatus Status { get; private set; }
+
+    /// <summary>
+    /// An approved request reopened for an update. Its authorization stays active meanwhile;
+    /// approving the update supersedes it, refusing it returns the request to Approved.
+    /// </summary>
+    public bool IsReopening { get; private set; }
+
+    /// <summary>The request this one was copied from, if any.</summary>
+    public Guid? CopiedFromId { get; private set; }
+
+    /// <summary>Last message of an instructor decision: changes asked, refusal or revocation reason.</summary>
+    public string? DecisionMessage { get; private set; }
+
+    /// <summary>
+    /// Concurrency token, incremented by every behaviour: of two people acting on the same version,
+    /// the second one's save fails instead of overwriting.
+    /// </summary>
+    public int Version { get; private set; }
+
+    public Procedure Procedure { get; private set; } = null!;
+    public LegalBasis LegalBasis { get; private set; } = null!;
+    public IReadOnlyCollection<string> Scopes => _scopes.AsReadOnly();
+    public DataProtection DataProtection { get; private set; } = null!;
+    public Contacts Contacts { get; private set; } = null!;
+    public Engagements Engagements { get; private set; } = null!;
+
+    /// <summary>Scopes granted by the last approval; empty until approved.</summary>
+    public IReadOnlyCollection<string> GrantedScopes => _grantedScopes.AsReadOnly();
+
+    public bool IsEditable => Status is Draft or ChangesRequested;
+
+    /// <summary>As far as the request knows: approved, or approved and being updated.</summary>
+    public bool HasActiveAuthorization => Status == Approved || IsReopening;
+
+    public static AccessRequest Create(Guid organizationId, Guid createdBy, DateTimeOffset now)
+    {
+        var request = NewDraft(organizationId, createdBy, now, copiedFromId: null);
+        request.Raise(new AccessRequestCreated(request.Id, createdBy, now, organizationId, null));
+        return request;
+    }
+
+    /// <summary>
+    /// A new draft with the same content, to file a similar request. The engagements are not
+    /// copied: whoever submits the copy must accept the charter and attest again.
+    /// </summary>
+    public AccessRequest CopyAsNewDraft(Guid userId, DateTimeOffset now)
+    {
+        var copy = NewDraft(OrganizationId, userId, now, copiedFromId: Id);
+        copy.Procedure = Procedure with { };
+        copy.LegalBasis = LegalBasis.Copy();
+        copy._scopes.AddRange(_scopes);
+        copy.DataProtection = DataProtection with { };
+        copy.Contacts = Contacts.Copy();
+        copy.Raise(new AccessRequestCreated(copy.Id, userId, now, OrganizationId, Id));
+        return copy;
+    }
+
+    // Sections. Each save keeps what was typed, even incomplete, and answers the section's errors
+    // (fields relative to the section) so the form can show them; it fails only when the request
+    // cannot be edited any more.
+
+    public Result<IReadOnlyList<Error>> SaveProcedure(Guid actorUserId, Procedure procedure, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(procedure);
+        if (!IsEditable) return NotEditable();
+        Procedure = procedure;
+        Touch(actorUserId, now);
+        return Result<IReadOnlyList<Error>>.Success(Procedure.Validate(Today(now)));
+    }
+
+    public Result<IReadOnlyList<Error>> SaveLegalBasis(Guid actorUserId, LegalBasis legalBasis, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(legalBasis);
+        if (!IsEditable) return NotEditable();
+        LegalBasis = legalBasis;
+        Touch(actorUserId, now);
+        return Result<IReadOnlyList<Error>>.Success(LegalBasis.Validate());
+    }
+
+    /// <param name="offerableScopes">Codes of the catalogue minus the retired ones.</param>
+    public Result<IReadOnlyList<Error>> SaveScopes(Guid actorUserId, IEnumerable<string> scopes, IReadOnlySet<string> offerableScopes, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        if (!IsEditable) return NotEditable();
+        _scopes.Clear();
+        _scopes.AddRange(scopes.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal));
+        Touch(actorUserId, now);
+        return Result<IReadOnlyList<Error>>.Success(ScopeErrors(offerableScopes));
+    }
+
+    public Result<IReadOnlyList<Error>> SaveDataProtection(Guid actorUserId, DataProtection dataProtection, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(dataProtection);
+        if (!IsEditable) return NotEditable();
+        DataProtection = dataProtection;
+        Touch(actorUserId, now);
+        return Result<IReadOnlyList<Error>>.Success(DataProtection.Validate());
+    }
+
+    public Result<IReadOnlyList<Error>> SaveContacts(Guid actorUserId, Contacts contacts, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        if (!IsEditable) return NotEditable();
+        Contacts = contacts;
+        Touch(actorUserId, now);
+        return Result<IReadOnlyList<Error>>.Success(Contacts.Validate());
+    }
+
+    /// <param name="charterAcceptance">The acceptance recorded for this organization, or null when the box is unchecked.</param>
+    public Result<IReadOnlyList<Error>> SaveEngagements(Guid actorUserId, CharterAcceptance? charterAcceptance, bool dpoInformed,
+        bool citizenConsentCommitment, CharterVersion currentCharter, DateTimeOffset now)
+    {
+        if (charterAcceptance is not null && charterAcceptance.OrganizationId != OrganizationId)
+            throw new ArgumentException("The charter was accepted for another organization.", nameof(charterAcceptance));
+        if (!IsEditable) return NotEditable();
+        Engagements = new Engagements(charterAcceptance, dpoInformed, citizenConsentCommitment);
+        Touch(actorUserId, now);
+        return Result<IReadOnlyList<Error>>.Success(Engagements.Validate(currentCharter));
+    }
+
+    /// <summary>Errors of one section as it stands; fields relative to the section (e.g. "BusinessContact.Email").</summary>
+    public IReadOnlyList<Error> SectionErrors(AccessRequestStep step, CharterVersion currentCharter, IReadOnlySet<string> offerableScopes, DateTimeOffset now) =>
+        step switch
+        {
+            AccessRequestStep.Procedure => Procedure.Validate(Today(now)),
+            AccessRequestStep.LegalBasis => LegalBasis.Validate(),
+            AccessRequestStep.Scopes => ScopeErrors(offerableScopes),
+            AccessRequestStep.DataProtection => DataProtection.Validate(),
+            AccessRequestStep.Contacts => Contacts.Validate(),
+            AccessRequestStep.Engagements => Engagements.Validate(currentCharter),
+            _ => throw new ArgumentOutOfRangeException(nameof(step)),
+        };
+
+    /// <summary>
+    /// Errors of every section; each field is prefixed with its step ("Procedure.Name",
+    /// "Contacts.Dpo.Email", "Engagements.CharterAcceptance"; for step 3 just "Scopes").
+    /// </summary>
+    public IReadOnlyList<Error> SubmissionErrors(CharterVersion currentCharter, IReadOnlySet<string> offerableScopes, DateTimeOffset now) =>
+    [
+        .. AccessRequestStepLabels.All.SelectMany(step =>
+            SectionErrors(step, currentCharter, offerableScopes, now)
+                .Select(e => e.Field == step.ToString() ? e : e.ForField(e.Field is null ? step.ToString() : $"{step}.{e.Field}"))),
+    ];
+
+    // Lifecycle
+
+    public Result Submit(Guid applicantUserId, CharterVersion currentCharter, IReadOnlySet<string> offerableScopes, DateTimeOffset now)
+    {
+        if (!CanStart(AccessRequestTransition.Submit, out var refused)) return refused;
+
+        var errors = SubmissionErrors(currentCharter, offerableScopes, now);
+        if (errors.Count > 0) return Result.Failure(ErrorKind.Validation, errors);
+
+        var from = Status;
+        Status = Submitted;
+        SubmittedAt = now;
+        Touch(applicantUserId, now);
+        Raise(new AccessRequestSubmitted(Id, applicantUserId, now, from, IsReopening));
+        return Result.Ok();
+    }
+
+    public Result RequestChanges(Guid instructorId, string? message, DateTimeOffset now)
+    {
+        if (!CanStart(AccessRequestTransition.RequestChanges, out var refused)) return refused;
+        if (!IsValidMessage(message, AccessRequestErrors.ChangesMessageRequired, "Message", out var text, out var invalid)) return invalid;
+
+        var from = Status;
+        Status = ChangesRequested;
+        DecisionMessage = text;
+        FirstReviewedAt ??= now;
+        Touch(instructorId, now);
+        Raise(new AccessRequestChangesRequested(Id, instructorId, now, from, text));
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// Grants some or all of the requested scopes. The caller creates (or, for an update,
+    /// supersedes) the authorization from the raised <see cref="AccessRequestApproved"/>; limits and
+    /// expiry will join as parameters when authorizations are modelled.
+    /// </summary>
+    public Result Approve(Guid instructorId, IReadOnlyCollection<string> grantedScopes, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(grantedScopes);
+        if (!CanStart(AccessRequestTransition.Approve, out var refused)) return refused;
+
+        var granted = grantedScopes.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (granted.Count == 0)
+            return Result.Invalid(AccessRequestErrors.NoGrantedScope.ForField("GrantedScopes"));
+        if (!granted.All(_scopes.Contains))
+            return Result.Invalid(AccessRequestErrors.GrantedScopesNotRequested.ForField("GrantedScopes"));
+
+        var from = Status;
+        var isUpdate = IsReopening;
+        Status = Approved;
+        IsReopening = false;
+        DecisionMessage = null;
+        _grantedScopes.Clear();
+        _grantedScopes.AddRange(granted);
+        FirstReviewedAt ??= now;
+        DecidedAt = now;
+        Touch(instructorId, now);
+        Raise(new AccessRequestApproved(Id, instructorId, now, from, granted, isUpdate));
+        return Result.Ok();
+    }
+
+    /// <summary>Refusing an update (a reopened request) returns to Approved: the current authorization stays.</summary>
+    public Result Refuse(Guid instructorId, string? reason, DateTimeOffset now)
+    {
+        if (!CanStart(AccessRequestTransition.Refuse, out var refused)) return refused;
+        if (!IsValidMessage(reason, AccessRequestErrors.RefusalReasonRequired, "Reason", out var text, out var invalid)) return invalid;
+
+        var from = Status;
+        var isUpdate = IsReopening;
+        Status = isUpdate ? Approved : Refused;
+        IsReopening = false;
+        DecisionMessage = text;
+        FirstReviewedAt ??= now;
+        DecidedAt = now;
+        Touch(instructorId, now);
+        Raise(new AccessRequestRefused(Id, instructorId, now, from, Status, text, isUpdate));
+        return Result.Ok();
+    }
+
+    public Result Revoke(Guid actorId, string? reason, DateTimeOffset now)
+    {
+        if (!CanStart(AccessRequestTransition.Revoke, out var refused)) return refused;
+        if (!IsValidMessage(reason, AccessRequestErrors.RevocationReasonRequired, "Reason", out var text, out var invalid)) return invalid;
+
+        Status = Revoked;
+        DecisionMessage = text;
+        RevokedAt = now;
+        Touch(actorId, now);
+        Raise(new AccessRequestRevoked(Id, actorId, now, text));
+        return Result.Ok();
+    }
+
+    /// <summary>Starts an update of an approved request; its authorization stays active meanwhile.</summary>
+    public Result Reopen(Guid applicantUserId, DateTimeOffset now)
+    {
+        if (!CanStart(AccessRequestTransition.Reopen, out var refused)) return refused;
+
+        Status = Draft;
+        IsReopening = true;
+        Touch(applicantUserId, now);
+        Raise(new AccessRequestReopened(Id, applicantUserId, now));
+        return Result.Ok();
+    }
+
+    public Result Archive(Guid actorId, DateTimeOffset now)
+    {
+        if (!CanStart(AccessRequestTransition.Archive, out var refused)) return refused;
+        if (HasActiveAuthorization) return Result.Conflict(AccessRequestErrors.ActiveAuthorization);
+
+        var from = Status;
+        Status = Archived;
+        ArchivedAt = now;
+        Touch(actorId, now);
+        Raise(new AccessRequestArchived(Id, actorId, now, from));
+        return Result.Ok();
+    }
+
+    private static AccessRequest NewDraft(Guid organizationId, Guid createdBy, DateTimeOffset now, Guid? copiedFromId) => new()
+    {
+        OrganizationId = organizationId,
+        CreatedBy = createdBy,
+        CreatedAt = now,
+        UpdatedAt = now,
+        UpdatedBy = createdBy,
+        Status = Draft,
+        CopiedFromId = copiedFromId,
+        Procedure = Procedure.Empty(),
+        LegalBasis = LegalBasis.Empty(),
+        DataProtection = DataProtection.Empty(),
+        Contacts = Contacts.Empty(),
+        Engagements = Engagements.Empty(),
+    };
+
+    private IReadOnlyList<Error> ScopeErrors(IReadOnlySet<string> offerableScopes)
+    {
+        ArgumentNullException.ThrowIfNull(offerableScopes);
+        if (_scopes.Count == 0) return [AccessRequestErrors.NoScope.ForField("Scopes")];
+        return [.. _scopes.Where(s => !offerableScopes.Contains(s)).Select(s => AccessRequestErrors.ScopeNotOffered(s).ForField("Scopes"))];
+    }
+
+    private bool CanStart(AccessRequestTransition transition, out Result refused)
+    {
+        refused = Result.Conflict(AccessRequestErrors.InvalidTransition(Status));
+        return AccessRequestLifecycle.IsAllowed(Status, transition);
+    }
+
+    private static bool IsValidMessage(string? input, Error required, string field, out string text, out Result invalid)
+    {
+        text = SectionRules.Clean(input) ?? "";
+        invalid = text.Length == 0 ? Result.Invalid(required.ForField(field))
+            : text.Length > MessageMaxLength ? Result.Invalid(AccessRequestErrors.MessageTooLong.ForField(field))
+            : Result.Ok();
+        return invalid.IsSuccess;
+    }
+
+    private void Touch(Guid actorId, DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        UpdatedBy = actorId;
+        Version++;
+    }
+
+    /// <summary>The date in the offset <paramref name="now"/> carries (UTC from TimeProvider), which errs on the lenient side for France.</summary>
+    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.DateTime);
+
+    private static Result<IReadOnlyList<Error>> NotEditable() =>
+        Result<IReadOnlyList<Error>>.Failure(ErrorKind.Conflict, [AccessRequestErrors.NotEditable]);
+}

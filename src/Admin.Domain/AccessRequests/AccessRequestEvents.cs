@@ -1,0 +1,80 @@
+using Admin.Domain.Common;
+
+namespace Admin.Domain.AccessRequests;
+
+public abstract record AccessRequestEvent(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt)
+    : DomainEvent(AggregateId, ActorId, OccurredAt)
+{
+    public sealed override string AggregateType => "AccessRequest";
+}
+
+/// <summary>A change of status; the audit trail records From and To.</summary>
+public abstract record AccessRequestTransitioned(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt,
+    AccessRequestStatus From, AccessRequestStatus To)
+    : AccessRequestEvent(AggregateId, ActorId, OccurredAt)
+{
+    public sealed override string? FromState => From.ToString();
+    public sealed override string? ToState => To.ToString();
+}
+
+public sealed record AccessRequestCreated(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid OrganizationId, Guid? CopiedFromId)
+    : AccessRequestEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "access_request.created";
+    public override string? ToState => nameof(AccessRequestStatus.Draft);
+}
+
+public sealed record AccessRequestSubmitted(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, AccessRequestStatus From, bool IsUpdate)
+    : AccessRequestTransitioned(AggregateId, ActorId, OccurredAt, From, AccessRequestStatus.Submitted)
+{
+    public override string Action => "access_request.submitted";
+}
+
+public sealed record AccessRequestChangesRequested(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, AccessRequestStatus From, string Message)
+    : AccessRequestTransitioned(AggregateId, ActorId, OccurredAt, From, AccessRequestStatus.ChangesRequested)
+{
+    public override string Action => "access_request.changes_requested";
+    public override string? Reason => Message;
+}
+
+/// <summary>
+/// <paramref name="IsUpdate"/>: the approval of a reopened request, which supersedes the
+/// authorization granted before.
+/// </summary>
+public sealed record AccessRequestApproved(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, AccessRequestStatus From,
+    IReadOnlyList<string> GrantedScopes, bool IsUpdate)
+    : AccessRequestTransitioned(AggregateId, ActorId, OccurredAt, From, AccessRequestStatus.Approved)
+{
+    public override string Action => "access_request.approved";
+}
+
+/// <summary>
+/// <paramref name="IsUpdate"/>: the refusal of a reopened request, which returns to Approved with
+/// its authorization unchanged.
+/// </summary>
+public sealed record AccessRequestRefused(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, AccessRequestStatus From,
+    AccessRequestStatus To, string RefusalReason, bool IsUpdate)
+    : AccessRequestTransitioned(AggregateId, ActorId, OccurredAt, From, To)
+{
+    public override string Action => IsUpdate ? "access_request.update_refused" : "access_request.refused";
+    public override string? Reason => RefusalReason;
+}
+
+public sealed record AccessRequestRevoked(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, string RevocationReason)
+    : AccessRequestTransitioned(AggregateId, ActorId, OccurredAt, AccessRequestStatus.Approved, AccessRequestStatus.Revoked)
+{
+    public override string Action => "access_request.revoked";
+    public override string? Reason => RevocationReason;
+}
+
+public sealed record AccessRequestReopened(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt)
+    : AccessRequestTransitioned(AggregateId, ActorId, OccurredAt, AccessRequestStatus.Approved, AccessRequestStatus.Draft)
+{
+    public override string Action => "access_request.reopened";
+}
+
+public sealed record AccessRequestArchived(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, AccessRequestStatus From)
+    : AccessRequestTransitioned(AggregateId, ActorId, OccurredAt, From, AccessRequestStatus.Archived)
+{
+    public override string Action => "access_request.archived";
+}

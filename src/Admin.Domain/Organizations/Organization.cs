@@ -1,0 +1,183 @@
+using Admin.Domain.Common;
+
+namespace Admin.Domain.Organizations;
+
+/// <summary>
+/// A public body (partner) identified by its SIRET, and the people who act for it. The organization
+/// always keeps at least one applicant: the applicants are the ones who manage members.
+/// </summary>
+public sealed class Organization : Entity
+{
+    public const int NameMaxLength = 200;
+
+    private readonly List<Membership> _memberships = [];
+    private readonly List<Invitation> _invitations = [];
+
+    private Organization() { }
+
+    public Siret Siret { get; private set; }
+    public string Name { get; private set; } = "";
+    public OrganizationKind Kind { get; private set; }
+    public Address Address { get; private set; } = null!;
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public IReadOnlyCollection<Membership> Memberships => _memberships.AsReadOnly();
+    public IReadOnlyCollection<Invitation> Invitations => _invitations.AsReadOnly();
+
+    /// <summary>Registers the organization; <paramref name="creatorUserId"/> becomes its first applicant.</summary>
+    public static Result<Organization> Register(Siret siret, string? name, OrganizationKind kind, Address address,
+        Guid creatorUserId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (siret.Value is null) throw new ArgumentException("An unparsed SIRET was given.", nameof(siret));
+
+        var errors = new List<Error>();
+        var cleanName = name?.Trim() ?? "";
+        if (cleanName.Length == 0) errors.Add(OrganizationErrors.NameRequired.ForField(nameof(Name)));
+        else if (cleanName.Length > NameMaxLength) errors.Add(OrganizationErrors.NameTooLong.ForField(nameof(Name)));
+        if (!Enum.IsDefined(kind)) errors.Add(OrganizationErrors.KindInvalid.ForField(nameof(Kind)));
+        if (errors.Count > 0) return Result<Organization>.Failure(ErrorKind.Validation, errors);
+
+        var organization = new Organization
+        {
+            Siret = siret,
+            Name = cleanName,
+            Kind = kind,
+            Address = address,
+            CreatedAt = now,
+        };
+        organization._memberships.Add(new Membership(organization.Id, creatorUserId, MembershipRole.Applicant, now));
+        organization.Raise(new OrganizationRegistered(organization.Id, creatorUserId, now, siret.Value, cleanName));
+        return organization;
+    }
+
+    public bool IsMember(Guid userId) => FindMembership(userId) is not null;
+
+    public MembershipRole? RoleOf(Guid userId) => FindMembership(userId)?.Role;
+
+    public bool CanManageMembers(Guid userId) => RoleOf(userId) == MembershipRole.Applicant;
+
+    /// <summary>Applicants and technical contacts see and manage API keys; business contacts do not.</summary>
+    public bool CanManageKeys(Guid userId) => RoleOf(userId) is MembershipRole.Applicant or MembershipRole.TechnicalContact;
+
+    /// <summary>
+    /// Invites someone by e-mail. The caller generates the raw token (sent in the link) and passes
+    /// only its hash. <paramref name="existingUserId"/> is the account already registered with that
+    /// address, if any, so that an existing member is not invited twice.
+    /// </summary>
+    public Result<Invitation> Invite(Guid actorUserId, string? email, MembershipRole role, string tokenHash,
+        DateTimeOffset now, Guid? existingUserId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
+        if (!CanManageMembers(actorUserId)) return Forbidden<Invitation>();
+
+        var parsed = EmailAddress.Parse(email);
+        if (parsed.IsFailure)
+            return Result<Invitation>.Failure(ErrorKind.Validation, [.. parsed.Errors.Select(e => e.ForField("Email"))]);
+        if (!Enum.IsDefined(role))
+            return Invalid<Invitation>(OrganizationErrors.RoleInvalid.ForField("Role"));
+
+        var address = parsed.Value.Value;
+        if (existingUserId is { } userId && IsMember(userId))
+            return Invalid<Invitation>(OrganizationErrors.AlreadyMember.ForField("Email"));
+        if (_invitations.Any(i => i.Email == address && i.IsPending(now)))
+            return Invalid<Invitation>(OrganizationErrors.InvitationAlreadyPending.ForField("Email"));
+
+        var invitation = new Invitation(Id, address, role, tokenHash, actorUserId, now);
+        _invitations.Add(invitation);
+        Raise(new MemberInvited(Id, actorUserId, now, invitation.Id, address, role));
+        return invitation;
+    }
+
+    public Result RevokeInvitation(Guid actorUserId, Guid invitationId, DateTimeOffset now)
+    {
+        if (!CanManageMembers(actorUserId)) return Forbidden();
+
+        var invitation = _invitations.FirstOrDefault(i => i.Id == invitationId);
+        if (invitation is null || invitation.RevokedAt is not null)
+            return Result.Failure(ErrorKind.NotFound, [OrganizationErrors.InvitationNotFound]);
+        if (invitation.AcceptedAt is not null)
+            return Result.Conflict(OrganizationErrors.InvitationAlreadyUsed);
+
+        invitation.MarkRevoked(now);
+        Raise(new InvitationRevoked(Id, actorUserId, now, invitation.Id, invitation.Email));
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// The invited person, signed in as <paramref name="userId"/>, follows the link. The account's
+    /// address must be the invited one, so a forwarded link cannot be used by someone else.
+    /// </summary>
+    public Result AcceptInvitation(string tokenHash, Guid userId, string userEmail, DateTimeOffset now)
+    {
+        var invitation = _invitations.FirstOrDefault(i => string.Equals(i.TokenHash, tokenHash, StringComparison.Ordinal));
+        if (invitation is null || invitation.RevokedAt is not null)
+            return Result.Failure(ErrorKind.NotFound, [OrganizationErrors.InvitationNotFound]);
+        if (invitation.AcceptedAt is not null)
+            return Result.Conflict(OrganizationErrors.InvitationAlreadyUsed);
+        if (invitation.IsExpired(now))
+            return Result.Conflict(OrganizationErrors.InvitationExpired);
+        if (!string.Equals(invitation.Email, userEmail?.Trim(), StringComparison.OrdinalIgnoreCase))
+            return Result.Failure(ErrorKind.Forbidden, [OrganizationErrors.InvitationEmailMismatch]);
+        if (IsMember(userId))
+            return Result.Conflict(OrganizationErrors.AlreadyMember);
+
+        invitation.MarkAccepted(userId, now);
+        _memberships.Add(new Membership(Id, userId, invitation.Role, now));
+        Raise(new MemberJoined(Id, userId, now, invitation.Id, userId, invitation.Role));
+        return Result.Ok();
+    }
+
+    public Result Leave(Guid userId, DateTimeOffset now)
+    {
+        var membership = FindMembership(userId);
+        if (membership is null) return MemberNotFound();
+        if (IsLastApplicant(membership)) return Result.Conflict(OrganizationErrors.LastApplicantCannotLeave);
+
+        _memberships.Remove(membership);
+        Raise(new MemberLeft(Id, userId, now, userId, membership.Role));
+        return Result.Ok();
+    }
+
+    public Result ChangeRole(Guid actorUserId, Guid memberUserId, MembershipRole newRole, DateTimeOffset now)
+    {
+        if (!CanManageMembers(actorUserId)) return Forbidden();
+        if (!Enum.IsDefined(newRole)) return Result.Invalid(OrganizationErrors.RoleInvalid.ForField("Role"));
+
+        var membership = FindMembership(memberUserId);
+        if (membership is null) return MemberNotFound();
+        if (membership.Role == newRole) return Result.Ok();
+        if (IsLastApplicant(membership)) return Result.Conflict(OrganizationErrors.LastApplicantCannotLeave);
+
+        var previousRole = membership.Role;
+        membership.ChangeRole(newRole);
+        Raise(new MemberRoleChanged(Id, actorUserId, now, memberUserId, previousRole, newRole));
+        return Result.Ok();
+    }
+
+    public Result RemoveMember(Guid actorUserId, Guid memberUserId, DateTimeOffset now)
+    {
+        if (!CanManageMembers(actorUserId)) return Forbidden();
+
+        var membership = FindMembership(memberUserId);
+        if (membership is null) return MemberNotFound();
+        if (IsLastApplicant(membership)) return Result.Conflict(OrganizationErrors.LastApplicantCannotLeave);
+
+        _memberships.Remove(membership);
+        Raise(new MemberRemoved(Id, actorUserId, now, memberUserId, membership.Role));
+        return Result.Ok();
+    }
+
+    private Membership? FindMembership(Guid userId) => _memberships.FirstOrDefault(m => m.UserId == userId);
+
+    private bool IsLastApplicant(Membership membership) =>
+        membership.Role == MembershipRole.Applicant && _memberships.Count(m => m.Role == MembershipRole.Applicant) == 1;
+
+    private static Result Forbidden() => Result.Failure(ErrorKind.Forbidden, [OrganizationErrors.NotAllowedToManageMembers]);
+
+    private static Result<T> Forbidden<T>() => Result<T>.Failure(ErrorKind.Forbidden, [OrganizationErrors.NotAllowedToManageMembers]);
+
+    private static Result<T> Invalid<T>(Error error) => Result<T>.Failure(ErrorKind.Validation, [error]);
+
+    private static Result MemberNotFound() => Result.Failure(ErrorKind.NotFound, [OrganizationErrors.MemberNotFound]);
+}

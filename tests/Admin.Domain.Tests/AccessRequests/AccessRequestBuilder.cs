@@ -1,0 +1,178 @@
+using Admin.Domain.AccessRequests;
+using Admin.Domain.Charters;
+
+namespace Admin.Domain.Tests.AccessRequests;
+
+/// <summary>
+/// Builds a request in any state by going through the real behaviours, so a test arranges only what
+/// it is about: <c>AccessRequestBuilder.Submitted().WithScopes("cnaf_quotient_familial").Build()</c>.
+/// </summary>
+internal sealed class AccessRequestBuilder
+{
+    public static readonly Guid OrganizationId = Guid.Parse("00000000-0000-0000-0000-00000000000a");
+    public static readonly Guid Applicant = Guid.Parse("00000000-0000-0000-0000-0000000000a1");
+    public static readonly Guid Instructor = Guid.Parse("00000000-0000-0000-0000-0000000000f1");
+
+    public static readonly CharterVersion CurrentCharter = new(2, 1, "Charte d'utilisation", "…", TestClock.Now.AddMonths(-3));
+
+    public const string RetiredScope = "dgfip_revenu_fiscal_reference";
+
+    /// <summary>Catalogue minus retired scopes (DGFIP is retired).</summary>
+    public static readonly IReadOnlySet<string> OfferableScopes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "cnaf_quotient_familial", "cnaf_allocataires", "cnaf_enfants", "men_statut_scolarite", "cnous_statut_boursier",
+    };
+
+    public static Procedure ValidProcedure => new(
+        "Tarification de la restauration scolaire",
+        "Calcul du tarif de la cantine selon le quotient familial, lors de l'inscription en ligne.",
+        "https://www.paris.fr/pages/la-restauration-scolaire",
+        "Attestation de quotient familial de la CAF",
+        TestClock.Today.AddMonths(3), 45_000, ProcedureModalities.CitizenForm | ProcedureModalities.FranceConnect);
+
+    public static LegalBasis ValidLegalBasis => new(
+        "Délibération 2024 DASCO 112 du Conseil de Paris", "https://www.paris.fr/deliberations/2024-dasco-112", null);
+
+    public static DataProtection ValidDataProtection => new("Agents de la direction des affaires scolaires", 24, null);
+
+    public static Contact ValidContact => new("Camille", "Martin", "camille.martin@paris.fr", "01 42 76 40 40");
+
+    public static Contacts ValidContacts => new(
+        ValidContact,
+        new Contact("Sacha", "Bernard", "sacha.bernard@paris.fr", "+33 1 42 76 50 50"),
+        new Contact("Dominique", "Petit", "dpo@paris.fr", "01.42.76.60.60"));
+
+    private enum Target { Draft, Submitted, ChangesRequested, Approved, Refused, Revoked, Archived }
+
+    private readonly Target _target;
+    private bool _complete;
+    private bool _reopened;
+    private Procedure? _procedure;
+    private LegalBasis? _legalBasis;
+    private string[]? _scopes;
+    private DataProtection? _dataProtection;
+    private Contacts? _contacts;
+    private CharterVersion? _acceptedCharter;
+    private bool _charterRemoved;
+    private bool _dpoInformed = true;
+    private bool _citizenConsent = true;
+
+    private AccessRequestBuilder(Target target) => _target = target;
+
+    /// <summary>An empty draft unless <see cref="Complete"/> or a With… method fills it.</summary>
+    public static AccessRequestBuilder Draft() => new(Target.Draft);
+
+    public static AccessRequestBuilder Submitted() => new AccessRequestBuilder(Target.Submitted).Complete();
+    public static AccessRequestBuilder ChangesRequested() => new AccessRequestBuilder(Target.ChangesRequested).Complete();
+    public static AccessRequestBuilder Approved() => new AccessRequestBuilder(Target.Approved).Complete();
+    public static AccessRequestBuilder Refused() => new AccessRequestBuilder(Target.Refused).Complete();
+    public static AccessRequestBuilder Revoked() => new AccessRequestBuilder(Target.Revoked).Complete();
+
+    /// <summary>Archived from Refused.</summary>
+    public static AccessRequestBuilder Archived() => new AccessRequestBuilder(Target.Archived).Complete();
+
+    /// <summary>Every section valid and every engagement taken.</summary>
+    public AccessRequestBuilder Complete()
+    {
+        _complete = true;
+        return this;
+    }
+
+    /// <summary>
+    /// The request was approved then reopened for an update before reaching the target state
+    /// (Draft, Submitted or ChangesRequested).
+    /// </summary>
+    public AccessRequestBuilder Reopened()
+    {
+        if (_target is not (Target.Draft or Target.Submitted or Target.ChangesRequested))
+            throw new InvalidOperationException("A reopened request is a draft, submitted or sent back for changes.");
+        _reopened = true;
+        return Complete();
+    }
+
+    public AccessRequestBuilder WithProcedure(Procedure procedure) { _procedure = procedure; return this; }
+    public AccessRequestBuilder WithLegalBasis(LegalBasis legalBasis) { _legalBasis = legalBasis; return this; }
+    public AccessRequestBuilder WithScopes(params string[] scopes) { _scopes = scopes; return this; }
+    public AccessRequestBuilder WithDataProtection(DataProtection dataProtection) { _dataProtection = dataProtection; return this; }
+    public AccessRequestBuilder WithContacts(Contacts contacts) { _contacts = contacts; return this; }
+    public AccessRequestBuilder WithCharterAccepted(CharterVersion charter) { _acceptedCharter = charter; return this; }
+    public AccessRequestBuilder WithoutCharterAcceptance() { _charterRemoved = true; return this; }
+    public AccessRequestBuilder WithoutDpoInformed() { _dpoInformed = false; return this; }
+    public AccessRequestBuilder WithoutCitizenConsent() { _citizenConsent = false; return this; }
+
+    public AccessRequest Build()
+    {
+        var now = TestClock.Now;
+        var request = AccessRequest.Create(OrganizationId, Applicant, now);
+        FillSections(request, now);
+
+        if (_reopened)
+        {
+            Ensure(request.Submit(Applicant, CurrentCharter, OfferableScopes, now));
+            Ensure(request.Approve(Instructor, [.. request.Scopes], now));
+            Ensure(request.Reopen(Applicant, now));
+        }
+
+        switch (_target)
+        {
+            case Target.Draft:
+                break;
+            case Target.Submitted:
+                Ensure(request.Submit(Applicant, CurrentCharter, OfferableScopes, now));
+                break;
+            case Target.ChangesRequested:
+                Ensure(request.Submit(Applicant, CurrentCharter, OfferableScopes, now));
+                Ensure(request.RequestChanges(Instructor, "Précisez la durée de conservation.", now));
+                break;
+            case Target.Approved:
+                Ensure(request.Submit(Applicant, CurrentCharter, OfferableScopes, now));
+                Ensure(request.Approve(Instructor, [.. request.Scopes], now));
+                break;
+            case Target.Refused:
+            case Target.Archived:
+                Ensure(request.Submit(Applicant, CurrentCharter, OfferableScopes, now));
+                Ensure(request.Refuse(Instructor, "Le cadre juridique ne couvre pas cette démarche.", now));
+                if (_target == Target.Archived) Ensure(request.Archive(Applicant, now));
+                break;
+            case Target.Revoked:
+                Ensure(request.Submit(Applicant, CurrentCharter, OfferableScopes, now));
+                Ensure(request.Approve(Instructor, [.. request.Scopes], now));
+                Ensure(request.Revoke(Instructor, "Usage non conforme à la charte.", now));
+                break;
+        }
+
+        request.ClearDomainEvents();
+        return request;
+    }
+
+    private void FillSections(AccessRequest request, DateTimeOffset now)
+    {
+        var procedure = _procedure ?? (_complete ? ValidProcedure : null);
+        if (procedure is not null) Ensure(request.SaveProcedure(Applicant, procedure, now));
+
+        var legalBasis = _legalBasis ?? (_complete ? ValidLegalBasis : null);
+        if (legalBasis is not null) Ensure(request.SaveLegalBasis(Applicant, legalBasis, now));
+
+        var scopes = _scopes ?? (_complete ? ["cnaf_quotient_familial", "cnaf_allocataires"] : null);
+        if (scopes is not null) Ensure(request.SaveScopes(Applicant, scopes, OfferableScopes, now));
+
+        var dataProtection = _dataProtection ?? (_complete ? ValidDataProtection : null);
+        if (dataProtection is not null) Ensure(request.SaveDataProtection(Applicant, dataProtection, now));
+
+        var contacts = _contacts ?? (_complete ? ValidContacts : null);
+        if (contacts is not null) Ensure(request.SaveContacts(Applicant, contacts, now));
+
+        if (_complete || _acceptedCharter is not null)
+        {
+            var charter = _charterRemoved ? null : _acceptedCharter ?? CurrentCharter;
+            var acceptance = charter is null ? null : CharterAcceptance.Record(charter, Applicant, OrganizationId, now, "192.0.2.10");
+            Ensure(request.SaveEngagements(Applicant, acceptance, _dpoInformed, _citizenConsent, CurrentCharter, now));
+        }
+    }
+
+    private static void Ensure(Admin.Domain.Common.Result result)
+    {
+        if (result.IsFailure)
+            throw new InvalidOperationException("Builder step failed: " + string.Join(", ", result.Errors.Select(e => $"{e.Field}: {e.Code}")));
+    }
+}

@@ -1,0 +1,379 @@
+using Admin.Domain.Common;
+using Admin.Domain.Organizations;
+
+namespace Admin.Domain.Tests.Organizations;
+
+public class OrganizationMembershipTests
+{
+    private static readonly Guid Applicant = OrganizationBuilder.Creator;
+    private static readonly Guid Business = Guid.Parse("00000000-0000-0000-0000-0000000000b1");
+    private static readonly Guid Technical = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
+    private static readonly Guid Stranger = Guid.Parse("00000000-0000-0000-0000-0000000000d1");
+    private static readonly Guid Newcomer = Guid.Parse("00000000-0000-0000-0000-0000000000e1");
+    private const string NewcomerEmail = "nouveau.venu@paris.fr";
+    private const string TokenHash = "token-hash";
+
+    private static Organization WithContacts() => OrganizationBuilder.Registered()
+        .WithMember(Business, MembershipRole.BusinessContact)
+        .WithMember(Technical, MembershipRole.TechnicalContact)
+        .Build();
+
+    // Who may do what
+
+    [Theory]
+    [InlineData("Applicant", true, true)]
+    [InlineData("BusinessContact", false, false)]
+    [InlineData("TechnicalContact", false, true)]
+    [InlineData("Stranger", false, false)]
+    public void Rights_depend_on_the_role(string who, bool canManageMembers, bool canManageKeys)
+    {
+        var organization = WithContacts();
+        var userId = who switch
+        {
+            "Applicant" => Applicant,
+            "BusinessContact" => Business,
+            "TechnicalContact" => Technical,
+            _ => Stranger,
+        };
+
+        Assert.Equal(canManageMembers, organization.CanManageMembers(userId));
+        Assert.Equal(canManageKeys, organization.CanManageKeys(userId));
+    }
+
+    [Fact]
+    public void Role_of_a_non_member_is_null()
+    {
+        var organization = WithContacts();
+
+        Assert.Equal(MembershipRole.TechnicalContact, organization.RoleOf(Technical));
+        Assert.Null(organization.RoleOf(Stranger));
+        Assert.False(organization.IsMember(Stranger));
+    }
+
+    [Fact]
+    public void Every_role_has_its_french_label()
+    {
+        Assert.Equal(["Demandeur", "Contact métier", "Contact technique"], Enum.GetValues<MembershipRole>().Select(r => r.FrenchLabel()));
+    }
+
+    // Invite
+
+    [Fact]
+    public void Applicant_invites_and_the_invitation_lasts_seven_days()
+    {
+        var organization = WithContacts();
+
+        var invitation = organization.Invite(Applicant, " Nouveau.Venu@Paris.fr", MembershipRole.TechnicalContact, TokenHash, TestClock.Now).Value;
+
+        Assert.Equal(NewcomerEmail, invitation.Email);
+        Assert.Equal(TokenHash, invitation.TokenHash);
+        Assert.Equal(TestClock.Now.AddDays(7), invitation.ExpiresAt);
+        Assert.Contains(invitation, organization.Invitations);
+        var invited = Assert.IsType<MemberInvited>(Assert.Single(organization.DomainEvents));
+        Assert.Equal(("organization.member_invited", Applicant, NewcomerEmail), (invited.Action, invited.ActorId, invited.Email));
+    }
+
+    [Theory]
+    [InlineData("BusinessContact")]
+    [InlineData("TechnicalContact")]
+    [InlineData("Stranger")]
+    public void Only_an_applicant_may_invite(string who)
+    {
+        var organization = WithContacts();
+        var actor = who switch { "BusinessContact" => Business, "TechnicalContact" => Technical, _ => Stranger };
+
+        var result = organization.Invite(actor, NewcomerEmail, MembershipRole.Applicant, TokenHash, TestClock.Now);
+
+        Assert.Equal(ErrorKind.Forbidden, result.FailureKind);
+        Assert.Equal("organization.not_allowed_to_manage_members", Assert.Single(result.Errors).Code);
+        Assert.DoesNotContain(organization.Invitations, i => i.Email == NewcomerEmail);
+    }
+
+    [Fact]
+    public void Second_invitation_while_the_first_is_pending_is_refused()
+    {
+        var organization = WithContacts();
+        organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now);
+
+        var result = organization.Invite(Applicant, NewcomerEmail.ToUpperInvariant(), MembershipRole.BusinessContact, "other-hash", TestClock.Now.AddDays(6));
+
+        Assert.Equal(("organization.invitation_already_pending", "Email"), (Assert.Single(result.Errors).Code, result.Errors[0].Field));
+    }
+
+    [Fact]
+    public void New_invitation_is_allowed_once_the_previous_one_expired()
+    {
+        var organization = WithContacts();
+        organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now);
+
+        var result = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, "other-hash", TestClock.Now.AddDays(7));
+
+        Assert.True(result.IsSuccess);
+    }
+
+    [Fact]
+    public void New_invitation_is_allowed_once_the_previous_one_was_revoked()
+    {
+        var organization = WithContacts();
+        var first = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now).Value;
+        Assert.True(organization.RevokeInvitation(Applicant, first.Id, TestClock.Now).IsSuccess);
+
+        var result = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, "other-hash", TestClock.Now);
+
+        Assert.True(result.IsSuccess);
+    }
+
+    [Fact]
+    public void Inviting_an_existing_member_is_refused()
+    {
+        var organization = WithContacts();
+
+        var result = organization.Invite(Applicant, OrganizationBuilder.EmailOf(Business), MembershipRole.TechnicalContact, TokenHash,
+            TestClock.Now, existingUserId: Business);
+
+        Assert.Equal(("organization.already_member", "Email"), (Assert.Single(result.Errors).Code, result.Errors[0].Field));
+    }
+
+    [Fact]
+    public void Inviting_a_malformed_address_is_refused_on_the_email_field()
+    {
+        var organization = WithContacts();
+
+        var result = organization.Invite(Applicant, "nouveau.venu", MembershipRole.TechnicalContact, TokenHash, TestClock.Now);
+
+        Assert.Equal(("email.invalid", "Email"), (Assert.Single(result.Errors).Code, result.Errors[0].Field));
+    }
+
+    [Fact]
+    public void Only_an_applicant_may_revoke_an_invitation()
+    {
+        var organization = WithContacts();
+        var invitation = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now).Value;
+
+        var result = organization.RevokeInvitation(Business, invitation.Id, TestClock.Now);
+
+        Assert.Equal("organization.not_allowed_to_manage_members", Assert.Single(result.Errors).Code);
+        Assert.Null(invitation.RevokedAt);
+    }
+
+    // Accept
+
+    [Fact]
+    public void Accepting_adds_the_member_with_the_invited_role()
+    {
+        var organization = WithContacts();
+        var invitation = organization.Invite(Applicant, NewcomerEmail, MembershipRole.TechnicalContact, TokenHash, TestClock.Now).Value;
+        organization.ClearDomainEvents();
+        var later = TestClock.Now.AddDays(2);
+
+        var result = organization.AcceptInvitation(TokenHash, Newcomer, "Nouveau.Venu@paris.fr", later);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(MembershipRole.TechnicalContact, organization.RoleOf(Newcomer));
+        Assert.Equal((later, Newcomer), (invitation.AcceptedAt, invitation.AcceptedBy));
+        var joined = Assert.IsType<MemberJoined>(Assert.Single(organization.DomainEvents));
+        Assert.Equal(("organization.member_joined", Newcomer, "TechnicalContact"), (joined.Action, joined.UserId, joined.ToState));
+    }
+
+    [Fact]
+    public void Accepting_just_before_seven_days_works()
+    {
+        var organization = WithContacts();
+        organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now);
+
+        var result = organization.AcceptInvitation(TokenHash, Newcomer, NewcomerEmail, TestClock.Now.AddDays(7).AddSeconds(-1));
+
+        Assert.True(result.IsSuccess);
+    }
+
+    [Fact]
+    public void Accepting_after_seven_days_is_refused_as_expired()
+    {
+        var organization = WithContacts();
+        organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now);
+
+        var result = organization.AcceptInvitation(TokenHash, Newcomer, NewcomerEmail, TestClock.Now.AddDays(7));
+
+        Assert.Equal("organization.invitation_expired", Assert.Single(result.Errors).Code);
+        Assert.False(organization.IsMember(Newcomer));
+    }
+
+    [Fact]
+    public void Accepting_with_an_account_of_another_address_is_refused()
+    {
+        var organization = WithContacts();
+        organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now);
+
+        var result = organization.AcceptInvitation(TokenHash, Newcomer, "quelquun.dautre@paris.fr", TestClock.Now);
+
+        Assert.Equal("organization.invitation_email_mismatch", Assert.Single(result.Errors).Code);
+        Assert.False(organization.IsMember(Newcomer));
+    }
+
+    [Fact]
+    public void Accepting_an_unknown_token_is_refused_as_not_found()
+    {
+        var organization = WithContacts();
+        organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now);
+
+        var result = organization.AcceptInvitation("another-hash", Newcomer, NewcomerEmail, TestClock.Now);
+
+        Assert.Equal("organization.invitation_not_found", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public void Accepting_a_revoked_invitation_is_refused_as_not_found()
+    {
+        var organization = WithContacts();
+        var invitation = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now).Value;
+        organization.RevokeInvitation(Applicant, invitation.Id, TestClock.Now);
+
+        var result = organization.AcceptInvitation(TokenHash, Newcomer, NewcomerEmail, TestClock.Now);
+
+        Assert.Equal("organization.invitation_not_found", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public void Accepting_the_same_invitation_twice_is_refused()
+    {
+        var organization = WithContacts();
+        organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now);
+        organization.AcceptInvitation(TokenHash, Newcomer, NewcomerEmail, TestClock.Now);
+
+        var result = organization.AcceptInvitation(TokenHash, Newcomer, NewcomerEmail, TestClock.Now);
+
+        Assert.Equal("organization.invitation_already_used", Assert.Single(result.Errors).Code);
+        Assert.Single(organization.Memberships, m => m.UserId == Newcomer);
+    }
+
+    [Fact]
+    public void Accepting_while_already_a_member_is_refused()
+    {
+        var organization = WithContacts();
+        var businessEmail = OrganizationBuilder.EmailOf(Business);
+        organization.Invite(Applicant, businessEmail, MembershipRole.TechnicalContact, TokenHash, TestClock.Now);
+
+        var result = organization.AcceptInvitation(TokenHash, Business, businessEmail, TestClock.Now);
+
+        Assert.Equal("organization.already_member", Assert.Single(result.Errors).Code);
+        Assert.Equal(MembershipRole.BusinessContact, organization.RoleOf(Business));
+    }
+
+    // Leave, change role, remove
+
+    [Fact]
+    public void Last_applicant_cannot_leave()
+    {
+        var organization = WithContacts();
+
+        var result = organization.Leave(Applicant, TestClock.Now);
+
+        Assert.Equal("organization.last_applicant_cannot_leave", Assert.Single(result.Errors).Code);
+        Assert.True(organization.IsMember(Applicant));
+    }
+
+    [Fact]
+    public void Applicant_can_leave_when_another_applicant_remains()
+    {
+        var organization = OrganizationBuilder.Registered().WithMember(Newcomer, MembershipRole.Applicant).Build();
+
+        var result = organization.Leave(Applicant, TestClock.Now);
+
+        Assert.True(result.IsSuccess);
+        Assert.False(organization.IsMember(Applicant));
+        var left = Assert.IsType<MemberLeft>(Assert.Single(organization.DomainEvents));
+        Assert.Equal(("organization.member_left", "Applicant"), (left.Action, left.FromState));
+    }
+
+    [Fact]
+    public void Contact_can_leave()
+    {
+        var organization = WithContacts();
+
+        Assert.True(organization.Leave(Business, TestClock.Now).IsSuccess);
+        Assert.False(organization.IsMember(Business));
+    }
+
+    [Fact]
+    public void Leaving_an_organization_one_is_not_member_of_is_refused()
+    {
+        Assert.Equal("organization.member_not_found", Assert.Single(WithContacts().Leave(Stranger, TestClock.Now).Errors).Code);
+    }
+
+    [Fact]
+    public void Applicant_changes_a_members_role()
+    {
+        var organization = WithContacts();
+
+        var result = organization.ChangeRole(Applicant, Business, MembershipRole.Applicant, TestClock.Now);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(MembershipRole.Applicant, organization.RoleOf(Business));
+        var changed = Assert.IsType<MemberRoleChanged>(Assert.Single(organization.DomainEvents));
+        Assert.Equal(("organization.member_role_changed", "BusinessContact", "Applicant"), (changed.Action, changed.FromState, changed.ToState));
+    }
+
+    [Fact]
+    public void Business_contact_cannot_change_roles()
+    {
+        var organization = WithContacts();
+
+        var result = organization.ChangeRole(Business, Business, MembershipRole.Applicant, TestClock.Now);
+
+        Assert.Equal("organization.not_allowed_to_manage_members", Assert.Single(result.Errors).Code);
+        Assert.Equal(MembershipRole.BusinessContact, organization.RoleOf(Business));
+    }
+
+    [Fact]
+    public void Last_applicant_cannot_give_up_the_applicant_role()
+    {
+        var organization = WithContacts();
+
+        var result = organization.ChangeRole(Applicant, Applicant, MembershipRole.TechnicalContact, TestClock.Now);
+
+        Assert.Equal("organization.last_applicant_cannot_leave", Assert.Single(result.Errors).Code);
+        Assert.Equal(MembershipRole.Applicant, organization.RoleOf(Applicant));
+    }
+
+    [Fact]
+    public void Applicant_removes_a_contact()
+    {
+        var organization = WithContacts();
+
+        var result = organization.RemoveMember(Applicant, Technical, TestClock.Now);
+
+        Assert.True(result.IsSuccess);
+        Assert.False(organization.IsMember(Technical));
+        Assert.Equal("organization.member_removed", Assert.Single(organization.DomainEvents).Action);
+    }
+
+    [Fact]
+    public void Business_contact_cannot_remove_members()
+    {
+        var organization = WithContacts();
+
+        var result = organization.RemoveMember(Business, Technical, TestClock.Now);
+
+        Assert.Equal("organization.not_allowed_to_manage_members", Assert.Single(result.Errors).Code);
+        Assert.True(organization.IsMember(Technical));
+    }
+
+    [Fact]
+    public void Last_applicant_cannot_be_removed()
+    {
+        var organization = WithContacts();
+
+        var result = organization.RemoveMember(Applicant, Applicant, TestClock.Now);
+
+        Assert.Equal("organization.last_applicant_cannot_leave", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public void Removing_a_non_member_is_refused_as_not_found()
+    {
+        var result = WithContacts().RemoveMember(Applicant, Stranger, TestClock.Now);
+
+        Assert.Equal(ErrorKind.NotFound, result.FailureKind);
+        Assert.Equal("organization.member_not_found", Assert.Single(result.Errors).Code);
+    }
+}
