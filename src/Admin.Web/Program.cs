@@ -7,8 +7,15 @@ using FluentValidation;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+
+if (args is ["healthcheck", ..])
+{
+    // Used by the container's HEALTHCHECK: the image has no curl.
+    return await HealthProbe.RunAsync(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"));
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -36,6 +43,17 @@ builder.Services.AddAuthorization(options => options.AddAdminPolicies());
 builder.Services.AddSingleton<IAuthorizationHandler, StaffTwoFactorRequirementHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffTwoFactorResultHandler>();
 
+// Behind a TLS-terminating reverse proxy, trust its X-Forwarded-* headers (HTTPS scheme, client IP).
+if (builder.Configuration.GetValue("ReverseProxy:Trusted", false))
+{
+    builder.Services.Configure<ForwardedHeadersOptions>(options =>
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.KnownIPNetworks.Clear();
+        options.KnownProxies.Clear();
+    });
+}
+
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<Admin.Web.Features.Account.AccountLinks>();
@@ -45,6 +63,8 @@ builder.Services.AddControllersWithViews(options =>
     options.ModelBindingMessageProvider.UseFrench();
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+// One message per field at a time: the first rule it breaks.
+ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 ValidatorOptions.Global.LanguageManager.Culture = new System.Globalization.CultureInfo("fr");
 builder.Services.AddMediator(options =>
 {
@@ -75,6 +95,11 @@ else
 {
     app.UseExceptionHandler("/erreur/500");
     app.UseHsts();
+}
+
+if (app.Configuration.GetValue("ReverseProxy:Trusted", false))
+{
+    app.UseForwardedHeaders();
 }
 
 app.UseSecurityHeaders();

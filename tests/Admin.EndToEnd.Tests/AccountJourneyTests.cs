@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using Admin.EndToEnd.Tests.Support;
+using Microsoft.Playwright;
+using OtpNet;
+
+namespace Admin.EndToEnd.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed partial class AccountJourneyTests(AppServer app)
+{
+    [Fact]
+    public async Task New_partner_signs_up_confirms_from_the_written_email_signs_in_and_lands_on_partner_home()
+    {
+        var page = await app.NewPageAsync();
+        var email = $"camille.{Guid.NewGuid():N}@mairie-exemple.fr";
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Créer un compte", Exact = true }).First.ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByLabel("Prénom").FillAsync("Camille");
+        await page.Locator("#LastName").FillAsync("Martin");
+        await page.GetByLabel("Adresse électronique professionnelle").FillAsync(email);
+        await page.Locator("#Password").FillAsync("Correct-Horse-42");
+        await page.GetByLabel("Confirmation du mot de passe").FillAsync("Correct-Horse-42");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Vérifiez vos courriels");
+        await app.ScreenshotAsync(page, "01-register-confirmation");
+
+        var mail = await app.WaitForEmailAsync(email, "Confirmez", TimeSpan.FromSeconds(30));
+        var link = LinkPattern().Matches(mail.TextBody ?? "").Select(m => m.Value).Single(u => u.Contains("/compte/confirmer", StringComparison.Ordinal));
+        await page.GotoAsync(link);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Votre adresse électronique est confirmée");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Se connecter" }).Last.ClickAsync();
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.Locator("#Password").FillAsync("Correct-Horse-42");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/espace-partenaire$"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Bonjour Camille");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "02-partner-home");
+    }
+
+    [Fact]
+    public async Task Seeded_instructor_is_forced_through_two_factor_set_up_before_any_staff_page()
+    {
+        var page = await app.NewPageAsync();
+
+        await page.GotoAsync("/compte/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync("instructeur@demo.api-particulier.fr");
+        await page.Locator("#Password").FillAsync("Instructeur-Demo-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/compte/double-authentification"));
+        await Assertions.Expect(page.Locator("#staff-2fa-required")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "03-staff-two-factor-setup");
+
+        await page.GotoAsync("/instruction");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/compte/double-authentification"));
+
+        await page.GetByLabel("Code à 6 chiffres").FillAsync("000000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Activer la double authentification" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".fr-message--error")).ToContainTextAsync("Ce code n'est pas valide");
+
+        var key = (await page.Locator("#shared-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var code = new Totp(Base32Encoding.ToBytes(key)).ComputeTotp();
+        await page.GetByLabel("Code à 6 chiffres").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Activer la double authentification" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        await app.ScreenshotAsync(page, "04-recovery-codes");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Continuer" }).ClickAsync();
+        await page.GotoAsync("/instruction");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Espace instruction");
+        await app.ScreenshotAsync(page, "05-staff-home");
+    }
+
+    [Fact]
+    public async Task Register_form_with_bad_input_shows_french_errors_next_to_fields_and_keeps_typed_values()
+    {
+        var page = await app.NewPageAsync(width: 375, height: 800);
+
+        await page.GotoAsync("/compte/inscription");
+        await page.GetByLabel("Prénom").FillAsync("Dominique");
+        await page.GetByLabel("Adresse électronique professionnelle").FillAsync("pas-une-adresse");
+        await page.Locator("#Password").FillAsync("faible");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#LastName-messages")).ToContainTextAsync("Saisissez votre nom.");
+        await Assertions.Expect(page.Locator("#Email-messages")).ToContainTextAsync("Saisissez une adresse électronique valide");
+        await Assertions.Expect(page.Locator("#Password-messages")).ToContainTextAsync("au moins 12 caractères");
+        await Assertions.Expect(page.GetByLabel("Prénom")).ToHaveValueAsync("Dominique");
+        await Assertions.Expect(page.GetByLabel("Adresse électronique professionnelle")).ToHaveValueAsync("pas-une-adresse");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "06-register-errors-mobile");
+    }
+
+    [GeneratedRegex(@"https?://[^\s]+")]
+    private static partial Regex LinkPattern();
+}
