@@ -57,6 +57,8 @@ if (builder.Configuration.GetValue("ReverseProxy:Trusted", false))
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<Admin.Web.Features.Account.AccountLinks>();
+builder.Services.AddScoped<Admin.Web.Features.Organizations.PartnerContext>();
+builder.Services.AddScoped<Admin.Web.Features.AccessRequests.AccessRequestAccess>();
 builder.Services.AddControllersWithViews(options =>
 {
     options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

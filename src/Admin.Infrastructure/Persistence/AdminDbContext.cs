@@ -1,4 +1,7 @@
+using Admin.Domain.AccessRequests;
 using Admin.Domain.Audit;
+using Admin.Domain.Organizations;
+using Admin.Infrastructure.Documents;
 using Admin.Domain.Charters;
 using Admin.Domain.Scopes;
 using Admin.Infrastructure.Identity;
@@ -20,6 +23,12 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<CharterVersion> CharterVersions => Set<CharterVersion>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<CharterAcceptance> CharterAcceptances => Set<CharterAcceptance>();
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<StoredDocument> Documents => Set<StoredDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

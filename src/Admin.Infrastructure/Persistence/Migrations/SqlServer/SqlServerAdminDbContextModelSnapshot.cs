@@ -22,6 +22,80 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Admin.Domain.AccessRequests.AccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CopiedFromId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecisionMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("FirstReviewedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("IsReopening")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("_grantedScopes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("GrantedScopes");
+
+                    b.PrimitiveCollection<string>("_scopes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Scopes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "UpdatedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("AccessRequests");
+                });
+
             modelBuilder.Entity("Admin.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -71,6 +145,43 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AcceptedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CharterVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.Property<int>("Major")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Minor")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CharterVersionId");
+
+                    b.HasIndex("OrganizationId", "AcceptedAt");
+
+                    b.ToTable("CharterAcceptances");
+                });
+
             modelBuilder.Entity("Admin.Domain.Charters.CharterVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -103,6 +214,119 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("CharterVersions");
                 });
 
+            modelBuilder.Entity("Admin.Domain.Organizations.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Organizations.Membership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("JoinedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganizationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Organizations.Organization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Siret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("nvarchar(14)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Siret");
+
+                    b.ToTable("Organizations");
+                });
+
             modelBuilder.Entity("Admin.Domain.Scopes.Scope", b =>
                 {
                     b.Property<string>("Code")
@@ -127,6 +351,49 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ProviderCode");
 
                     b.ToTable("Scopes");
+                });
+
+            modelBuilder.Entity("Admin.Infrastructure.Documents.StoredDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccessRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccessRequestId");
+
+                    b.ToTable("Documents");
                 });
 
             modelBuilder.Entity("Admin.Infrastructure.Identity.AppRole", b =>
@@ -388,6 +655,348 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Admin.Domain.AccessRequests.AccessRequest", b =>
+                {
+                    b.HasOne("Admin.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Admin.Domain.AccessRequests.Contacts", "Contacts", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("AccessRequestId");
+
+                            b1.ToTable("AccessRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId");
+
+                            b1.OwnsOne("Admin.Domain.AccessRequests.Contact", "BusinessContact", b2 =>
+                                {
+                                    b2.Property<Guid>("ContactsAccessRequestId")
+                                        .HasColumnType("uniqueidentifier");
+
+                                    b2.Property<string>("Email")
+                                        .HasMaxLength(254)
+                                        .HasColumnType("nvarchar(254)");
+
+                                    b2.Property<string>("FirstName")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("nvarchar(100)");
+
+                                    b2.Property<string>("LastName")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("nvarchar(100)");
+
+                                    b2.Property<string>("Phone")
+                                        .HasMaxLength(30)
+                                        .HasColumnType("nvarchar(30)");
+
+                                    b2.HasKey("ContactsAccessRequestId");
+
+                                    b2.ToTable("AccessRequests");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ContactsAccessRequestId");
+                                });
+
+                            b1.OwnsOne("Admin.Domain.AccessRequests.Contact", "Dpo", b2 =>
+                                {
+                                    b2.Property<Guid>("ContactsAccessRequestId")
+                                        .HasColumnType("uniqueidentifier");
+
+                                    b2.Property<string>("Email")
+                                        .HasMaxLength(254)
+                                        .HasColumnType("nvarchar(254)");
+
+                                    b2.Property<string>("FirstName")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("nvarchar(100)");
+
+                                    b2.Property<string>("LastName")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("nvarchar(100)");
+
+                                    b2.Property<string>("Phone")
+                                        .HasMaxLength(30)
+                                        .HasColumnType("nvarchar(30)");
+
+                                    b2.HasKey("ContactsAccessRequestId");
+
+                                    b2.ToTable("AccessRequests");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ContactsAccessRequestId");
+                                });
+
+                            b1.OwnsOne("Admin.Domain.AccessRequests.Contact", "TechnicalContact", b2 =>
+                                {
+                                    b2.Property<Guid>("ContactsAccessRequestId")
+                                        .HasColumnType("uniqueidentifier");
+
+                                    b2.Property<string>("Email")
+                                        .HasMaxLength(254)
+                                        .HasColumnType("nvarchar(254)");
+
+                                    b2.Property<string>("FirstName")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("nvarchar(100)");
+
+                                    b2.Property<string>("LastName")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("nvarchar(100)");
+
+                                    b2.Property<string>("Phone")
+                                        .HasMaxLength(30)
+                                        .HasColumnType("nvarchar(30)");
+
+                                    b2.HasKey("ContactsAccessRequestId");
+
+                                    b2.ToTable("AccessRequests");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ContactsAccessRequestId");
+                                });
+
+                            b1.Navigation("BusinessContact")
+                                .IsRequired();
+
+                            b1.Navigation("Dpo")
+                                .IsRequired();
+
+                            b1.Navigation("TechnicalContact")
+                                .IsRequired();
+                        });
+
+                    b.OwnsOne("Admin.Domain.AccessRequests.DataProtection", "DataProtection", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Recipients")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<string>("RetentionJustification")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<int?>("RetentionMonths")
+                                .HasColumnType("int");
+
+                            b1.HasKey("AccessRequestId");
+
+                            b1.ToTable("AccessRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId");
+                        });
+
+                    b.OwnsOne("Admin.Domain.AccessRequests.Engagements", "Engagements", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid?>("CharterAcceptanceId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset?>("CharterAcceptedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<int?>("CharterMajor")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("CharterMinor")
+                                .HasColumnType("int");
+
+                            b1.Property<bool>("CitizenConsentCommitment")
+                                .HasColumnType("bit");
+
+                            b1.Property<bool>("DpoInformed")
+                                .HasColumnType("bit");
+
+                            b1.HasKey("AccessRequestId");
+
+                            b1.ToTable("AccessRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId");
+                        });
+
+                    b.OwnsOne("Admin.Domain.AccessRequests.LegalBasis", "LegalBasis", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Title")
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)");
+
+                            b1.Property<string>("Url")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.HasKey("AccessRequestId");
+
+                            b1.ToTable("AccessRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId");
+
+                            b1.OwnsOne("Admin.Domain.AccessRequests.LegalDocument", "Document", b2 =>
+                                {
+                                    b2.Property<Guid>("LegalBasisAccessRequestId")
+                                        .HasColumnType("uniqueidentifier");
+
+                                    b2.Property<Guid>("DocumentId")
+                                        .HasColumnType("uniqueidentifier");
+
+                                    b2.Property<string>("FileName")
+                                        .IsRequired()
+                                        .HasMaxLength(255)
+                                        .HasColumnType("nvarchar(255)");
+
+                                    b2.Property<string>("Sha256")
+                                        .IsRequired()
+                                        .HasMaxLength(64)
+                                        .HasColumnType("nvarchar(64)");
+
+                                    b2.Property<long>("SizeBytes")
+                                        .HasColumnType("bigint");
+
+                                    b2.HasKey("LegalBasisAccessRequestId");
+
+                                    b2.ToTable("AccessRequests");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("LegalBasisAccessRequestId");
+                                });
+
+                            b1.Navigation("Document");
+                        });
+
+                    b.OwnsOne("Admin.Domain.AccessRequests.Procedure", "Procedure", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Description")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<DateOnly?>("ExpectedGoLive")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("Modalities")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("PublicUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<string>("Simplification")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<int?>("YearlyVolume")
+                                .HasColumnType("int");
+
+                            b1.HasKey("AccessRequestId");
+
+                            b1.ToTable("AccessRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId");
+                        });
+
+                    b.Navigation("Contacts")
+                        .IsRequired();
+
+                    b.Navigation("DataProtection")
+                        .IsRequired();
+
+                    b.Navigation("Engagements")
+                        .IsRequired();
+
+                    b.Navigation("LegalBasis")
+                        .IsRequired();
+
+                    b.Navigation("Procedure")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
+                {
+                    b.HasOne("Admin.Domain.Charters.CharterVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CharterVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Organizations.Invitation", b =>
+                {
+                    b.HasOne("Admin.Domain.Organizations.Organization", null)
+                        .WithMany("Invitations")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Organizations.Membership", b =>
+                {
+                    b.HasOne("Admin.Domain.Organizations.Organization", null)
+                        .WithMany("Memberships")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Organizations.Organization", b =>
+                {
+                    b.OwnsOne("Admin.Domain.Organizations.Address", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("OrganizationId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("AddressCity");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(5)
+                                .HasColumnType("nvarchar(5)")
+                                .HasColumnName("AddressPostalCode");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("AddressStreet");
+
+                            b1.HasKey("OrganizationId");
+
+                            b1.ToTable("Organizations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Admin.Infrastructure.Identity.AppRole", null)
@@ -437,6 +1046,13 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Organizations.Organization", b =>
+                {
+                    b.Navigation("Invitations");
+
+                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,80 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Admin.Domain.AccessRequests.AccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ArchivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CopiedFromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionMessage")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsReopening")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("_grantedScopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("GrantedScopes");
+
+                    b.PrimitiveCollection<string>("_scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Scopes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "UpdatedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("AccessRequests");
+                });
+
             modelBuilder.Entity("Admin.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -64,6 +138,43 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CharterVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Major")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CharterVersionId");
+
+                    b.HasIndex("OrganizationId", "AcceptedAt");
+
+                    b.ToTable("CharterAcceptances");
+                });
+
             modelBuilder.Entity("Admin.Domain.Charters.CharterVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -96,6 +207,119 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("CharterVersions");
                 });
 
+            modelBuilder.Entity("Admin.Domain.Organizations.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Organizations.Membership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OrganizationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Organizations.Organization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Siret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Siret");
+
+                    b.ToTable("Organizations");
+                });
+
             modelBuilder.Entity("Admin.Domain.Scopes.Scope", b =>
                 {
                     b.Property<string>("Code")
@@ -120,6 +344,49 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ProviderCode");
 
                     b.ToTable("Scopes");
+                });
+
+            modelBuilder.Entity("Admin.Infrastructure.Documents.StoredDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccessRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccessRequestId");
+
+                    b.ToTable("Documents");
                 });
 
             modelBuilder.Entity("Admin.Infrastructure.Identity.AppRole", b =>
@@ -375,6 +642,348 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Admin.Domain.AccessRequests.AccessRequest", b =>
+                {
+                    b.HasOne("Admin.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Admin.Domain.AccessRequests.Contacts", "Contacts", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AccessRequestId");
+
+                            b1.ToTable("AccessRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId");
+
+                            b1.OwnsOne("Admin.Domain.AccessRequests.Contact", "BusinessContact", b2 =>
+                                {
+                                    b2.Property<Guid>("ContactsAccessRequestId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Email")
+                                        .HasMaxLength(254)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("FirstName")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("LastName")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Phone")
+                                        .HasMaxLength(30)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("ContactsAccessRequestId");
+
+                                    b2.ToTable("AccessRequests");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ContactsAccessRequestId");
+                                });
+
+                            b1.OwnsOne("Admin.Domain.AccessRequests.Contact", "Dpo", b2 =>
+                                {
+                                    b2.Property<Guid>("ContactsAccessRequestId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Email")
+                                        .HasMaxLength(254)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("FirstName")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("LastName")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Phone")
+                                        .HasMaxLength(30)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("ContactsAccessRequestId");
+
+                                    b2.ToTable("AccessRequests");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ContactsAccessRequestId");
+                                });
+
+                            b1.OwnsOne("Admin.Domain.AccessRequests.Contact", "TechnicalContact", b2 =>
+                                {
+                                    b2.Property<Guid>("ContactsAccessRequestId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Email")
+                                        .HasMaxLength(254)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("FirstName")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("LastName")
+                                        .HasMaxLength(100)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Phone")
+                                        .HasMaxLength(30)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("ContactsAccessRequestId");
+
+                                    b2.ToTable("AccessRequests");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ContactsAccessRequestId");
+                                });
+
+                            b1.Navigation("BusinessContact")
+                                .IsRequired();
+
+                            b1.Navigation("Dpo")
+                                .IsRequired();
+
+                            b1.Navigation("TechnicalContact")
+                                .IsRequired();
+                        });
+
+                    b.OwnsOne("Admin.Domain.AccessRequests.DataProtection", "DataProtection", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Recipients")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RetentionJustification")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("RetentionMonths")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("AccessRequestId");
+
+                            b1.ToTable("AccessRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId");
+                        });
+
+                    b.OwnsOne("Admin.Domain.AccessRequests.Engagements", "Engagements", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("CharterAcceptanceId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("CharterAcceptedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("CharterMajor")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("CharterMinor")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("CitizenConsentCommitment")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("DpoInformed")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("AccessRequestId");
+
+                            b1.ToTable("AccessRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId");
+                        });
+
+                    b.OwnsOne("Admin.Domain.AccessRequests.LegalBasis", "LegalBasis", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Title")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Url")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AccessRequestId");
+
+                            b1.ToTable("AccessRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId");
+
+                            b1.OwnsOne("Admin.Domain.AccessRequests.LegalDocument", "Document", b2 =>
+                                {
+                                    b2.Property<Guid>("LegalBasisAccessRequestId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("DocumentId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("FileName")
+                                        .IsRequired()
+                                        .HasMaxLength(255)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Sha256")
+                                        .IsRequired()
+                                        .HasMaxLength(64)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<long>("SizeBytes")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.HasKey("LegalBasisAccessRequestId");
+
+                                    b2.ToTable("AccessRequests");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("LegalBasisAccessRequestId");
+                                });
+
+                            b1.Navigation("Document");
+                        });
+
+                    b.OwnsOne("Admin.Domain.AccessRequests.Procedure", "Procedure", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ExpectedGoLive")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Modalities")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PublicUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Simplification")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("YearlyVolume")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("AccessRequestId");
+
+                            b1.ToTable("AccessRequests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId");
+                        });
+
+                    b.Navigation("Contacts")
+                        .IsRequired();
+
+                    b.Navigation("DataProtection")
+                        .IsRequired();
+
+                    b.Navigation("Engagements")
+                        .IsRequired();
+
+                    b.Navigation("LegalBasis")
+                        .IsRequired();
+
+                    b.Navigation("Procedure")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
+                {
+                    b.HasOne("Admin.Domain.Charters.CharterVersion", null)
+                        .WithMany()
+                        .HasForeignKey("CharterVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Organizations.Invitation", b =>
+                {
+                    b.HasOne("Admin.Domain.Organizations.Organization", null)
+                        .WithMany("Invitations")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Organizations.Membership", b =>
+                {
+                    b.HasOne("Admin.Domain.Organizations.Organization", null)
+                        .WithMany("Memberships")
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Organizations.Organization", b =>
+                {
+                    b.OwnsOne("Admin.Domain.Organizations.Address", "Address", b1 =>
+                        {
+                            b1.Property<Guid>("OrganizationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AddressCity");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AddressPostalCode");
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AddressStreet");
+
+                            b1.HasKey("OrganizationId");
+
+                            b1.ToTable("Organizations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganizationId");
+                        });
+
+                    b.Navigation("Address")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Admin.Infrastructure.Identity.AppRole", null)
@@ -424,6 +1033,13 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Organizations.Organization", b =>
+                {
+                    b.Navigation("Invitations");
+
+                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }
