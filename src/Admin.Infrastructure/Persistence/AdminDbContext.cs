@@ -3,6 +3,7 @@ using Admin.Domain.Audit;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Documents;
 using Admin.Domain.Charters;
+using Admin.Domain.Common;
 using Admin.Domain.Scopes;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Outbox;
@@ -34,6 +35,14 @@ public abstract class AdminDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AdminDbContext).Assembly);
+
+        // Aggregates create their own ids. Telling EF the key is never generated makes a child added
+        // to a loaded aggregate's collection an INSERT (not an UPDATE of a row that does not exist).
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(Entity).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Ignore(nameof(Entity.DomainEvents));
+            builder.Entity(entity.ClrType).Property(nameof(Entity.Id)).ValueGeneratedNever();
+        }
     }
 }
 

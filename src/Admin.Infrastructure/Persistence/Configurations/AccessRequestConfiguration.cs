@@ -10,7 +10,6 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
     public void Configure(EntityTypeBuilder<AccessRequest> builder)
     {
         builder.HasKey(r => r.Id);
-        builder.Ignore(r => r.DomainEvents);
         builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.OrganizationId, r.UpdatedAt });
         builder.HasIndex(r => new { r.Status, r.SubmittedAt });

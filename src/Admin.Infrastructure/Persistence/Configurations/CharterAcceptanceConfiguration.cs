@@ -9,7 +9,6 @@ internal sealed class CharterAcceptanceConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<CharterAcceptance> builder)
     {
         builder.HasKey(c => c.Id);
-        builder.Ignore(c => c.DomainEvents);
         builder.Property(c => c.ClientIp).HasMaxLength(45);
         builder.HasIndex(c => new { c.OrganizationId, c.AcceptedAt });
         builder.HasOne<CharterVersion>().WithMany().HasForeignKey(c => c.CharterVersionId).OnDelete(DeleteBehavior.Restrict);

@@ -9,11 +9,10 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
     public void Configure(EntityTypeBuilder<Organization> builder)
     {
         builder.HasKey(o => o.Id);
-        builder.Ignore(o => o.DomainEvents);
         builder.Property(o => o.Siret)
             .HasConversion(s => s.Value, v => Siret.Parse(v).Value)
             .HasMaxLength(14);
-        builder.HasIndex(o => o.Siret);
+        builder.HasIndex(o => o.Siret).IsUnique();
         builder.Property(o => o.Name).HasMaxLength(200);
         builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
         builder.OwnsOne(o => o.Address, address =>
@@ -36,7 +35,6 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     public void Configure(EntityTypeBuilder<Membership> builder)
     {
         builder.HasKey(m => m.Id);
-        builder.Ignore(m => m.DomainEvents);
         builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(30);
         builder.HasIndex(m => new { m.OrganizationId, m.UserId }).IsUnique();
         builder.HasIndex(m => m.UserId);
@@ -48,7 +46,6 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
     public void Configure(EntityTypeBuilder<Invitation> builder)
     {
         builder.HasKey(i => i.Id);
-        builder.Ignore(i => i.DomainEvents);
         builder.Property(i => i.Email).HasMaxLength(254);
         builder.Property(i => i.Role).HasConversion<string>().HasMaxLength(30);
         builder.Property(i => i.TokenHash).HasMaxLength(64);

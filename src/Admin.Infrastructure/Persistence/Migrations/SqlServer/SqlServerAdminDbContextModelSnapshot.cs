@@ -25,7 +25,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Admin.Domain.AccessRequests.AccessRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("ArchivedAt")
@@ -148,7 +147,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("AcceptedAt")
@@ -217,7 +215,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Admin.Domain.Organizations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("AcceptedAt")
@@ -269,7 +266,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Admin.Domain.Organizations.Membership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("JoinedAt")
@@ -299,7 +295,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Admin.Domain.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -322,7 +317,8 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Siret");
+                    b.HasIndex("Siret")
+                        .IsUnique();
 
                     b.ToTable("Organizations");
                 });

@@ -20,7 +20,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Admin.Domain.AccessRequests.AccessRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ArchivedAt")
@@ -141,7 +140,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AcceptedAt")
@@ -210,7 +208,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Admin.Domain.Organizations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AcceptedAt")
@@ -262,7 +259,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Admin.Domain.Organizations.Membership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("JoinedAt")
@@ -292,7 +288,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Admin.Domain.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -315,7 +310,8 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Siret");
+                    b.HasIndex("Siret")
+                        .IsUnique();
 
                     b.ToTable("Organizations");
                 });

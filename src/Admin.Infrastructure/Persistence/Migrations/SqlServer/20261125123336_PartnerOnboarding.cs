@@ -238,7 +238,8 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_Organizations_Siret",
                 table: "Organizations",
-                column: "Siret");
+                column: "Siret",
+                unique: true);
         }
 
         /// <inheritdoc />

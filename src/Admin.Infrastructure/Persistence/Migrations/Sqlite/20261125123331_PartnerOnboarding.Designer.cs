@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAdminDbContext))]
-    [Migration("20261125122821_PartnerOnboarding")]
+    [Migration("20261125123331_PartnerOnboarding")]
     partial class PartnerOnboarding
     {
         /// <inheritdoc />
@@ -23,7 +23,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Admin.Domain.AccessRequests.AccessRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ArchivedAt")
@@ -144,7 +143,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AcceptedAt")
@@ -213,7 +211,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Admin.Domain.Organizations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AcceptedAt")
@@ -265,7 +262,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Admin.Domain.Organizations.Membership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("JoinedAt")
@@ -295,7 +291,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Admin.Domain.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -318,7 +313,8 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Siret");
+                    b.HasIndex("Siret")
+                        .IsUnique();
 
                     b.ToTable("Organizations");
                 });

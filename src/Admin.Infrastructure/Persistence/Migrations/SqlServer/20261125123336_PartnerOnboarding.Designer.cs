@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAdminDbContext))]
-    [Migration("20261125122825_PartnerOnboarding")]
+    [Migration("20261125123336_PartnerOnboarding")]
     partial class PartnerOnboarding
     {
         /// <inheritdoc />
@@ -28,7 +28,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Admin.Domain.AccessRequests.AccessRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("ArchivedAt")
@@ -151,7 +150,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("AcceptedAt")
@@ -220,7 +218,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Admin.Domain.Organizations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("AcceptedAt")
@@ -272,7 +269,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Admin.Domain.Organizations.Membership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("JoinedAt")
@@ -302,7 +298,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Admin.Domain.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -325,7 +320,8 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Siret");
+                    b.HasIndex("Siret")
+                        .IsUnique();
 
                     b.ToTable("Organizations");
                 });
