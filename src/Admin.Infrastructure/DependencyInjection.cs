@@ -1,3 +1,4 @@
+using Admin.Infrastructure.Documents;
 using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Outbox;
@@ -86,6 +87,8 @@ public static class DependencyInjection
             }
         });
         services.AddSingleton<IEmailTransport, EmailTransport>();
+        services.AddScoped<IEventNotifications, AccessRequestNotifications>();
+        services.AddSingleton<IDocumentScanner, NoOpDocumentScanner>();
 
         services.AddIdentity<AppUser, AppRole>(options =>
             {

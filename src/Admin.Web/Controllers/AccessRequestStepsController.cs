@@ -1,0 +1,138 @@
+using Admin.Domain.Common;
+using Admin.Web.Features.AccessRequests.Documents;
+using Admin.Web.Features.AccessRequests.Steps;
+using Admin.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Admin.Web.Controllers;
+
+/// <summary>
+/// The request wizard: six steps saved as typed, the summary, the sending, and the legal-basis
+/// document. Another organization's request is answered 404, as if it did not exist.
+/// </summary>
+[Authorize(Policy = Policies.Partner), Route("demandes/{id:guid}")]
+public sealed class AccessRequestStepsController(IMediator mediator) : Controller
+{
+    /// <summary>Upload limit of the transport, above the 10 MB of a document, so the handler can say "too large" in French.</summary>
+    private const long UploadRequestLimit = 32 * 1024 * 1024;
+
+    public const string ContinueIntent = "continue";
+    public const string DraftIntent = "draft";
+
+    [HttpGet("etapes/{step}")]
+    public async Task<IActionResult> Show(Guid id, string step, CancellationToken ct)
+    {
+        if (StepRoutes.FromSlug(step) is not { } known) return NotFound();
+        var page = await mediator.Send(new ShowStep.Query(id, known), ct);
+        return page.IsSuccess ? View(known.ToString(), page.Value) : NotFound();
+    }
+
+    [HttpPost("etapes/demarche")]
+    public Task<IActionResult> SaveProcedure(Guid id, [Bind(Prefix = StepForm.Prefix)] ProcedureForm form, string? intent, CancellationToken ct) =>
+        SaveAsync(id, form, intent, ct);
+
+    [HttpPost("etapes/cadre-juridique")]
+    [RequestSizeLimit(UploadRequestLimit), RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
+    public Task<IActionResult> SaveLegalBasis(Guid id, [Bind(Prefix = StepForm.Prefix)] LegalBasisForm form, string? intent, CancellationToken ct) =>
+        SaveAsync(id, form, intent, ct);
+
+    [HttpPost("etapes/donnees")]
+    public Task<IActionResult> SaveScopes(Guid id, [Bind(Prefix = StepForm.Prefix)] ScopesForm form, string? intent, CancellationToken ct) =>
+        SaveAsync(id, form, intent, ct);
+
+    [HttpPost("etapes/donnees-personnelles")]
+    public Task<IActionResult> SaveDataProtection(Guid id, [Bind(Prefix = StepForm.Prefix)] DataProtectionForm form, string? intent, CancellationToken ct) =>
+        SaveAsync(id, form, intent, ct);
+
+    [HttpPost("etapes/contacts")]
+    public Task<IActionResult> SaveContacts(Guid id, [Bind(Prefix = StepForm.Prefix)] ContactsForm form, string? intent, CancellationToken ct) =>
+        SaveAsync(id, form, intent, ct);
+
+    [HttpPost("etapes/engagements")]
+    public Task<IActionResult> SaveEngagements(Guid id, [Bind(Prefix = StepForm.Prefix)] EngagementsForm form, string? intent, CancellationToken ct) =>
+        SaveAsync(id, form, intent, ct);
+
+    [HttpGet("recapitulatif")]
+    public async Task<IActionResult> Summary(Guid id, CancellationToken ct)
+    {
+        var page = await mediator.Send(new ShowSummary.Query(id), ct);
+        return page.IsSuccess ? View(page.Value) : NotFound();
+    }
+
+    [HttpPost("soumettre")]
+    public async Task<IActionResult> Submit(Guid id, int version, CancellationToken ct)
+    {
+        var result = await mediator.Send(new Submit.Command(id, version), ct);
+        if (result.IsSuccess)
+        {
+            TempData["Flash"] = "Votre demande a été envoyée. Vous allez recevoir un accusé de réception par courriel ; un instructeur va l'examiner.";
+            return Redirect(StepRoutes.RequestUrl(id));
+        }
+
+        if (Refusal(result) is { } refusal) return refusal;
+        var page = await mediator.Send(new ShowSummary.Query(id), ct);
+        if (page.IsFailure) return NotFound();
+        Response.StatusCode = StatusOf(result);
+        return View(nameof(Summary), page.Value with { SubmitErrors = result.Errors });
+    }
+
+    [HttpGet("documents/{documentId:guid}")]
+    public async Task<IActionResult> Document(Guid id, Guid documentId, CancellationToken ct)
+    {
+        var document = await mediator.Send(new DownloadDocument.Query(id, documentId), ct);
+        if (document.IsFailure) return NotFound();
+        return File(document.Value.Content, document.Value.ContentType, document.Value.FileName);
+    }
+
+    /// <summary>
+    /// Saves what was posted, even when some of it did not bind (e.g. "abc" as a number: the other
+    /// fields are saved, that one is shown again with its message). "Continue" goes to the next
+    /// step only when the step has no error; "draft" stays on the step.
+    /// </summary>
+    private async Task<IActionResult> SaveAsync(Guid id, StepForm form, string? intent, CancellationToken ct)
+    {
+        var result = await mediator.Send(new SaveStep.Command(id, form, ClientIp()), ct);
+        if (Refusal(result) is { } refusal) return refusal;
+
+        var isDraft = intent == DraftIntent;
+        if (result.IsFailure)
+        {
+            // A validation failure carries the form's full field names; a conflict belongs to no field.
+            ModelState.AddErrors(result);
+            Response.StatusCode = StatusOf(result);
+        }
+        else
+        {
+            ModelState.AddErrors(Result.Invalid([.. result.Value]), StepForm.Prefix);
+            if (isDraft) TempData["Flash"] = "Brouillon enregistré.";
+            if (ModelState.IsValid)
+            {
+                return Redirect(isDraft ? StepRoutes.StepUrl(id, form.Step)
+                    : form.Step.Next() is { } next ? StepRoutes.StepUrl(id, next) : StepRoutes.SummaryUrl(id));
+            }
+
+            Response.StatusCode = isDraft ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        }
+
+        var page = await mediator.Send(new ShowStep.Query(id, form.Step), ct);
+        if (page.IsFailure) return NotFound();
+        return View(form.Step.ToString(), page.Value.WithForm(form));
+    }
+
+    private IActionResult? Refusal(Result result) => result.FailureKind switch
+    {
+        ErrorKind.NotFound => NotFound(),
+        // A plain 403, not the cookie handler's redirect: the user is signed in, the action is not theirs.
+        ErrorKind.Forbidden => StatusCode(StatusCodes.Status403Forbidden),
+        _ => null,
+    };
+
+    private static int StatusOf(Result result) =>
+        result.FailureKind == ErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+
+    private string? ClientIp() => HttpContext.Connection.RemoteIpAddress is { } ip
+        ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString()
+        : null;
+}

@@ -1,0 +1,111 @@
+using Admin.Domain.AccessRequests;
+using Admin.Domain.Charters;
+using Admin.Domain.Common;
+using Admin.Infrastructure;
+using Admin.Infrastructure.Documents;
+using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.AccessRequests.Documents;
+using Admin.Web.Infrastructure;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admin.Web.Features.AccessRequests.Steps;
+
+/// <summary>
+/// The applicant saves one step exactly as typed (autosave: incomplete content is kept). The
+/// answer is the step's errors, fields relative to the form, so the page can show them.
+/// </summary>
+public static class SaveStep
+{
+    /// <param name="ClientIp">The connection's address, recorded with a charter acceptance.</param>
+    public sealed record Command(Guid RequestId, StepForm Form, string? ClientIp) : ICommand<Result<IReadOnlyList<Error>>>;
+
+    internal sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Form).NotNull().SetInheritanceValidator(StepFormValidators.AddTo);
+        }
+    }
+
+    internal sealed class Handler(AccessRequestAccess access, AdminDbContext db, ICurrentUser user, TimeProvider time,
+        DataPaths paths, IDocumentScanner scanner) : ICommandHandler<Command, Result<IReadOnlyList<Error>>>
+    {
+        public async ValueTask<Result<IReadOnlyList<Error>>> Handle(Command command, CancellationToken ct)
+        {
+            var member = await access.FindAsync(command.RequestId, ct);
+            if (member is null) return Result<IReadOnlyList<Error>>.From(Result.NotFound());
+            if (!member.IsApplicant) return Result<IReadOnlyList<Error>>.From(Result.Forbidden());
+            var request = member.Request;
+            // Checked before anything is written, so a refused upload leaves no file behind.
+            if (!request.IsEditable) return Result<IReadOnlyList<Error>>.From(Result.Conflict(AccessRequestErrors.NotEditable));
+
+            var now = time.GetUtcNow();
+            var upload = new LegalDocumentUpload(db, paths, scanner);
+            IReadOnlyList<Error> uploadErrors = [];
+            var saved = command.Form switch
+            {
+                ProcedureForm f => request.SaveProcedure(user.Id, f.ToDomain(), now),
+                LegalBasisForm f => await SaveLegalBasisAsync(f),
+                ScopesForm f => request.SaveScopes(user.Id, f.Scopes, await db.OfferableScopesAsync(ct), now),
+                DataProtectionForm f => request.SaveDataProtection(user.Id, f.ToDomain(), now),
+                ContactsForm f => request.SaveContacts(user.Id, f.ToDomain(), now),
+                EngagementsForm f => await SaveEngagementsAsync(f),
+                _ => throw new ArgumentOutOfRangeException(nameof(command), "Unknown step form."),
+            };
+            if (saved.IsFailure)
+            {
+                upload.Discard();
+                return saved;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                upload.Discard();
+                return Result<IReadOnlyList<Error>>.From(Result.Conflict(CommonErrors.ConcurrentChange));
+            }
+
+            return Result.Ok<IReadOnlyList<Error>>([.. uploadErrors, .. saved.Value]);
+
+            async Task<Result<IReadOnlyList<Error>>> SaveLegalBasisAsync(LegalBasisForm form)
+            {
+                var document = request.LegalBasis.Document;
+                if (form.Document is { } file)
+                {
+                    var accepted = await upload.AcceptAsync(file, request, user.Id, now, ct);
+                    if (accepted.IsSuccess) document = accepted.Value;
+                    else uploadErrors = [.. accepted.Errors.Select(e => e.ForField(nameof(LegalBasisForm.Document)))];
+                }
+
+                return request.SaveLegalBasis(user.Id, new LegalBasis(form.Title, form.Url, document), now);
+            }
+
+            async Task<Result<IReadOnlyList<Error>>> SaveEngagementsAsync(EngagementsForm form)
+            {
+                var charter = await db.CurrentCharterAsync(ct);
+                CharterAcceptance? acceptance = null;
+                if (form.CharterAcceptance)
+                {
+                    if (request.Engagements.CharterAcceptanceId is { } existing && request.Engagements.CharterMajor is { } major
+                        && charter.IsCoveredByAcceptanceOf(major))
+                    {
+                        acceptance = await db.CharterAcceptances.FindAsync([existing], ct);
+                    }
+
+                    if (acceptance is null)
+                    {
+                        acceptance = CharterAcceptance.Record(charter, user.Id, request.OrganizationId, now, command.ClientIp);
+                        db.CharterAcceptances.Add(acceptance);
+                    }
+                }
+
+                return request.SaveEngagements(user.Id, acceptance, form.DpoInformed, form.CitizenConsentCommitment, charter, now);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Admin.Domain.AccessRequests;
+using Admin.Domain.Common;
+using Admin.Infrastructure.Persistence;
+using Mediator;
+
+namespace Admin.Web.Features.AccessRequests.Steps;
+
+/// <summary>The whole request before it is sent: each section's content and what it still lacks.</summary>
+public static class ShowSummary
+{
+    public sealed record Query(Guid RequestId) : IQuery<Result<SummaryPage>>;
+
+    internal sealed class Handler(AccessRequestAccess access, AdminDbContext db, TimeProvider time) : IQueryHandler<Query, Result<SummaryPage>>
+    {
+        public async ValueTask<Result<SummaryPage>> Handle(Query query, CancellationToken ct)
+        {
+            var member = await access.FindAsync(query.RequestId, ct, tracking: false);
+            if (member is null) return Result<SummaryPage>.From(Result.NotFound());
+
+            var charter = await db.CurrentCharterAsync(ct);
+            var offerable = await db.OfferableScopesAsync(ct);
+            var now = time.GetUtcNow();
+            var sections = AccessRequestStepLabels.All
+                .Select(step => new SummarySection(step, StepRoutes.StepUrl(member.Request.Id, step),
+                    member.Request.SectionErrors(step, charter, offerable, now)))
+                .ToList();
+            return new SummaryPage(member.Request, sections, StepHeader.ReadOnlyReasonOf(member), []);
+        }
+    }
+}
+
+public sealed record SummarySection(AccessRequestStep Step, string EditUrl, IReadOnlyList<Error> Missing)
+{
+    public string Title => Step.FrenchLabel();
+    public bool IsComplete => Missing.Count == 0;
+}
+
+/// <param name="SubmitErrors">Why the last "Envoyer" was refused, if it was.</param>
+public sealed record SummaryPage(AccessRequest Request, IReadOnlyList<SummarySection> Sections, string? ReadOnlyReason, IReadOnlyList<Error> SubmitErrors)
+{
+    public bool CanEdit => ReadOnlyReason is null;
+    public bool IsComplete => Sections.All(s => s.IsComplete);
+    public string SubmitUrl => StepRoutes.SubmitUrl(Request.Id);
+
+    public string? DocumentUrl => Request.LegalBasis.Document is { } document ? StepRoutes.DocumentUrl(Request.Id, document.DocumentId) : null;
+
+    /// <summary>The step to open to fix an error of <see cref="SubmitErrors"/>.</summary>
+    public string? UrlOf(Error error) =>
+        StepRoutes.StepOfField(error?.Field) is { } step ? StepRoutes.StepUrl(Request.Id, step) : null;
+}

@@ -1,0 +1,296 @@
+using System.Net;
+using Admin.Domain.AccessRequests;
+using Admin.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admin.Web.Tests.Features.AccessRequests;
+
+public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFactory>
+{
+    public static TheoryData<string, string> NextSteps => new()
+    {
+        { "demarche", "cadre-juridique" },
+        { "cadre-juridique", "donnees" },
+        { "donnees", "donnees-personnelles" },
+        { "donnees-personnelles", "contacts" },
+        { "contacts", "engagements" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NextSteps))]
+    public async Task Post_valid_step_with_continue_saves_it_goes_to_next_step_and_reload_shows_values(string slug, string next)
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+        var form = RequestArrange.ValidForms[slug];
+
+        var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, slug), form.Continue());
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.Equal(RequestArrange.StepUrl(request, next), page.Location);
+        var reloaded = await browser.GetAsync(RequestArrange.StepUrl(request, slug));
+        foreach (var (field, value) in RequestArrange.ValidForms[slug])
+        {
+            AssertShown(reloaded, field, value);
+        }
+    }
+
+    [Fact]
+    public async Task Post_valid_engagements_with_continue_goes_to_summary_and_records_charter_acceptance_with_ip()
+    {
+        var applicant = await app.PartnerWithOrganizationAsync();
+        var request = await app.DraftAsync(applicant);
+        var browser = await app.SignedInAsync(applicant);
+
+        var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, "engagements"), RequestArrange.ValidForms["engagements"].Continue());
+
+        Assert.Equal($"/demandes/{request.Id}/recapitulatif", page.Location);
+        var stored = await app.StoredAsync(request.Id);
+        Assert.True(stored.Engagements.DpoInformed);
+        Assert.True(stored.Engagements.CitizenConsentCommitment);
+        var acceptance = await app.WithDbAsync(db => db.CharterAcceptances.AsNoTracking().SingleAsync(a => a.Id == stored.Engagements.CharterAcceptanceId));
+        Assert.Equal((applicant.User.Id, applicant.Organization.Id, WizardWebFactory.ClientIp, 1, 0),
+            (acceptance.UserId, acceptance.OrganizationId, acceptance.ClientIp, acceptance.Major, acceptance.Minor));
+        var reloaded = await browser.GetAsync(RequestArrange.StepUrl(request, "engagements"));
+        Assert.NotNull(reloaded.Document.QuerySelector("input[name='Form.CharterAcceptance'][checked]"));
+    }
+
+    [Fact]
+    public async Task Post_engagements_again_reuses_the_acceptance_of_the_current_charter()
+    {
+        var applicant = await app.PartnerWithOrganizationAsync();
+        var request = await app.DraftAsync(applicant);
+        var browser = await app.SignedInAsync(applicant);
+        await browser.SubmitAsync(RequestArrange.StepUrl(request, "engagements"), RequestArrange.ValidForms["engagements"].Continue());
+        var first = (await app.StoredAsync(request.Id)).Engagements.CharterAcceptanceId;
+
+        await browser.SubmitAsync(RequestArrange.StepUrl(request, "engagements"), RequestArrange.ValidForms["engagements"].Draft());
+
+        Assert.Equal(first, (await app.StoredAsync(request.Id)).Engagements.CharterAcceptanceId);
+        Assert.Equal(1, await app.WithDbAsync(db => db.CharterAcceptances.CountAsync(a => a.OrganizationId == applicant.Organization.Id)));
+    }
+
+    public static TheoryData<string, string, string, string> InvalidFields => new()
+    {
+        { "demarche", "Form.PublicUrl", "pas-une-adresse", "L'adresse de la démarche doit être complète et commencer par https:// ou http://." },
+        { "demarche", "Form.Name", "", "Indiquez le nom de la démarche." },
+        { "demarche", "Form.ExpectedGoLive", "2001-01-01", "La date de mise en service prévue ne peut pas être dans le passé." },
+        { "demarche", "Form.YearlyVolume", "abc", "La valeur « abc » n'est pas valide." },
+        { "demarche", "Form.Name", new string('n', 201), "Le nom de la démarche ne doit pas dépasser 200 caractères." },
+        { "cadre-juridique", "Form.Url", "ftp://exemple.fr/texte", "L'adresse du texte doit être complète et commencer par https:// ou http://." },
+        { "donnees", "Form.Scopes", RequestArrange.RetiredScope, $"La donnée « {RequestArrange.RetiredScope} » n'existe pas ou n'est plus proposée." },
+        { "donnees-personnelles", "Form.RetentionMonths", "0", "La durée de conservation doit être comprise entre 1 et 1 200 mois." },
+        { "donnees-personnelles", "Form.RetentionMonths", "1201", "La durée de conservation doit être comprise entre 1 et 1 200 mois." },
+        { "donnees-personnelles", "Form.RetentionMonths", "abc", "La valeur « abc » n'est pas valide." },
+        { "contacts", "Form.BusinessContact.Email", "claire@", "L'adresse électronique n'est pas valide (exemple : prenom.nom@mairie.fr)." },
+        { "contacts", "Form.Dpo.Phone", "12345", "Le numéro de téléphone doit comporter 10 chiffres (exemple : 01 23 45 67 89 ou +33 1 23 45 67 89)." },
+        { "engagements", "Form.CharterAcceptance", "false", "Acceptez la charte d'utilisation pour envoyer la demande." },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidFields))]
+    public async Task Post_invalid_field_is_refused_with_french_message_next_to_it_and_everything_typed_kept(string slug, string field, string value, string message)
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+        var form = RequestArrange.ValidForms[slug];
+        form[field] = value;
+
+        var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, slug), form.Continue());
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains(message, page.ErrorsFor(field));
+        Assert.NotNull(page.Document.GetElementById("error-summary"));
+        foreach (var (name, typed) in form.Where(f => f.Key.StartsWith("Form.", StringComparison.Ordinal)))
+        {
+            AssertShown(page, name, typed);
+        }
+    }
+
+    [Fact]
+    public async Task Post_retention_over_36_months_without_justification_shows_message_at_justification()
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+        var form = RequestArrange.ValidForms["donnees-personnelles"];
+        form["Form.RetentionMonths"] = "40";
+
+        var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, "donnees-personnelles"), form.Continue());
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("Justifiez une durée de conservation supérieure à 36 mois.", page.ErrorsFor("Form.RetentionJustification"));
+        Assert.Equal("40", page.ValueOf("Form.RetentionMonths"));
+        Assert.Equal(40, (await app.StoredAsync(request.Id)).DataProtection.RetentionMonths);
+    }
+
+    [Fact]
+    public async Task Post_without_any_scope_shows_message_at_the_scope_list()
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+
+        var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, "donnees"), new Dictionary<string, string>().Continue());
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("Choisissez au moins une donnée.", page.ErrorsFor("Form.Scopes"));
+    }
+
+    [Fact]
+    public async Task Post_text_as_a_number_keeps_it_in_the_field_and_saves_the_other_fields()
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+        var form = RequestArrange.ValidForms["demarche"];
+        form["Form.YearlyVolume"] = "abc";
+
+        var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, "demarche"), form.Draft());
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("abc", page.ValueOf("Form.YearlyVolume"));
+        Assert.Contains("La valeur « abc » n'est pas valide.", page.ErrorsFor("Form.YearlyVolume"));
+        var stored = await app.StoredAsync(request.Id);
+        Assert.Equal("Inscription à la cantine", stored.Procedure.Name);
+        Assert.Equal(ProcedureModalities.CitizenForm, stored.Procedure.Modalities);
+        Assert.Null(stored.Procedure.YearlyVolume);
+    }
+
+    [Fact]
+    public async Task Post_incomplete_draft_saves_what_was_typed_stays_with_flash_and_shows_errors()
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+        var form = new Dictionary<string, string> { ["Form.Recipients"] = "Service scolaire" };
+
+        var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, "donnees-personnelles"), form.Draft());
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Brouillon enregistré", page.Text);
+        Assert.Contains("Indiquez la durée de conservation des données, en mois.", page.ErrorsFor("Form.RetentionMonths"));
+        Assert.Equal("Service scolaire", (await app.StoredAsync(request.Id)).DataProtection.Recipients);
+    }
+
+    [Fact]
+    public async Task Post_complete_draft_redirects_to_the_same_step_with_flash()
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+        var url = RequestArrange.StepUrl(request, "contacts");
+
+        var page = await browser.SubmitAsync(url, RequestArrange.ValidForms["contacts"].Draft());
+
+        Assert.Equal(url, page.Location);
+        var followed = await browser.FollowAsync(page);
+        Assert.Contains("Brouillon enregistré", followed.Text);
+        Assert.Equal("Claire", followed.ValueOf("Form.BusinessContact.FirstName"));
+    }
+
+    [Fact]
+    public async Task Post_too_long_text_is_refused_whole_and_shown_again_as_typed()
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+        var form = RequestArrange.ValidForms["contacts"];
+        form["Form.TechnicalContact.LastName"] = new string('x', 101);
+
+        var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, "contacts"), form.Draft());
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("Ce champ ne doit pas dépasser 100 caractères.", page.ErrorsFor("Form.TechnicalContact.LastName"));
+        Assert.Equal(new string('x', 101), page.ValueOf("Form.TechnicalContact.LastName"));
+        Assert.Null((await app.StoredAsync(request.Id)).Contacts.TechnicalContact.LastName);
+    }
+
+    private static readonly string[] SlugsInOrder = ["demarche", "cadre-juridique", "donnees", "donnees-personnelles", "contacts", "engagements"];
+
+    public static TheoryData<string> Slugs => [.. SlugsInOrder];
+
+    [Theory]
+    [MemberData(nameof(Slugs))]
+    public async Task Post_empty_step_shows_every_error_of_the_step_next_to_a_field_of_that_step(string slug)
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+
+        var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, slug), new Dictionary<string, string>().Continue());
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        var step = AccessRequestStepLabels.All[Array.IndexOf(SlugsInOrder, slug)];
+        var errors = await app.WithDbAsync(async db =>
+        {
+            var stored = await db.AccessRequests.AsNoTracking().SingleAsync(r => r.Id == request.Id);
+            var charter = await db.CharterVersions.OrderByDescending(c => c.Major).ThenByDescending(c => c.Minor).FirstAsync();
+            var offerable = (await db.Scopes.Where(s => !s.IsRetired).Select(s => s.Code).ToListAsync()).ToHashSet();
+            return stored.SectionErrors(step, charter, offerable, DateTimeOffset.UtcNow);
+        });
+        Assert.NotEmpty(errors);
+        foreach (var error in errors)
+        {
+            Assert.Contains(error.Message, page.ErrorsFor("Form." + error.Field));
+        }
+    }
+
+    [Fact]
+    public async Task Get_scopes_step_groups_offerable_scopes_by_provider_and_hides_retired_ones()
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+
+        var page = await browser.GetAsync(RequestArrange.StepUrl(request, "donnees"));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var legends = page.Document.QuerySelectorAll("#scopes fieldset legend").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Contains(legends, l => l.StartsWith("Caisse nationale des allocations familiales", StringComparison.Ordinal));
+        Assert.DoesNotContain(legends, l => l.StartsWith("Direction générale des finances publiques", StringComparison.Ordinal));
+        Assert.NotNull(page.Document.QuerySelector("input[name='Form.Scopes'][value='cnaf_quotient_familial']"));
+        Assert.Null(page.Document.QuerySelector($"input[name='Form.Scopes'][value='{RequestArrange.RetiredScope}']"));
+    }
+
+    [Fact]
+    public async Task Get_step_shows_stepper_with_position_and_next_step()
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+
+        var page = await browser.GetAsync(RequestArrange.StepUrl(request, "donnees"));
+
+        var stepper = page.Document.QuerySelector(".fr-stepper")!;
+        Assert.Contains("Données demandées", stepper.QuerySelector(".fr-stepper__title")!.TextContent);
+        Assert.Equal("Étape 3 sur 6", stepper.QuerySelector(".fr-stepper__state")!.TextContent.Trim());
+        Assert.Contains("Protection des données", stepper.QuerySelector(".fr-stepper__details")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Get_engagements_shows_the_current_charter_in_full_with_its_version()
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+
+        var page = await browser.GetAsync(RequestArrange.StepUrl(request, "engagements"));
+
+        var callout = page.Document.QuerySelector(".fr-callout#charter")!;
+        Assert.Contains("version 1.0", callout.QuerySelector(".fr-callout__title")!.TextContent);
+        Assert.Contains("Minimisation.", callout.TextContent);
+        Assert.Contains("Évolution.", callout.TextContent);
+        Assert.Contains("(version 1.0)", page.Document.QuerySelector("label[for='Form_CharterAcceptance']")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Get_unknown_step_answers_404()
+    {
+        var (browser, request) = await ApplicantWithDraftAsync();
+
+        var page = await browser.GetAsync(RequestArrange.StepUrl(request, "inconnue"));
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+    }
+
+    private async Task<(Browser Browser, AccessRequest Request)> ApplicantWithDraftAsync()
+    {
+        var applicant = await app.PartnerWithOrganizationAsync();
+        var request = await app.DraftAsync(applicant);
+        return (await app.SignedInAsync(applicant), request);
+    }
+
+    /// <summary>A text field shows the value; a checkbox with that value (or "true") is checked.</summary>
+    private static void AssertShown(Page page, string field, string value)
+    {
+        var inputs = page.Document.QuerySelectorAll($"[name='{field}']").ToList();
+        Assert.NotEmpty(inputs);
+        if (inputs[0].GetAttribute("type") == "checkbox")
+        {
+            var box = inputs.Single(i => i.GetAttribute("type") == "checkbox" && i.GetAttribute("value") == (value == "false" ? "true" : value));
+            Assert.Equal(value != "false", box.HasAttribute("checked"));
+            return;
+        }
+
+        Assert.Equal(value, page.ValueOf(field));
+    }
+}
