@@ -117,7 +117,7 @@ public static class RequestArrange
             request.SaveScopes(user, ["cnaf_quotient_familial"], offerable, now);
             request.SaveDataProtection(user, new DataProtection("Service scolaire", 24, null), now);
             var contact = new Contact("Claire", "Martin", "claire.martin@ville-exemple.fr", "01 23 45 67 89");
-            request.SaveContacts(user, new Contacts(contact, contact, contact), now);
+            request.SaveContacts(user, new Contacts(contact, contact with { }, contact with { }), now);
             var acceptance = CharterAcceptance.Record(charter, user, applicant.Organization.Id, now, WizardWebFactory.ClientIp);
             db.CharterAcceptances.Add(acceptance);
             request.SaveEngagements(user, acceptance, dpoInformed: true, citizenConsentCommitment: true, charter, now);
