@@ -1,0 +1,157 @@
+using System.Net;
+using Admin.Domain.AccessRequests;
+using Admin.Infrastructure.Outbox;
+using Admin.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admin.Web.Tests.Features.AccessRequests;
+
+public sealed class SubmitTests(WizardWebFactory app) : IClassFixture<WizardWebFactory>
+{
+    [Fact]
+    public async Task Get_summary_shows_each_section_with_its_content_an_edit_link_and_what_is_missing()
+    {
+        var applicant = await app.PartnerWithOrganizationAsync();
+        var request = await app.DraftAsync(applicant);
+        var browser = await app.SignedInAsync(applicant);
+        await browser.SubmitAsync(RequestArrange.StepUrl(request, "demarche"), RequestArrange.ValidForms["demarche"].Continue());
+
+        var page = await browser.GetAsync($"/demandes/{request.Id}/recapitulatif");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var sections = page.Document.QuerySelectorAll("section.apip-summary-section").ToList();
+        Assert.Equal(6, sections.Count);
+        Assert.Contains("Inscription à la cantine", sections[0].TextContent);
+        Assert.Null(sections[0].QuerySelector(".apip-missing"));
+        Assert.Equal(RequestArrange.StepUrl(request, "demarche"), sections[0].QuerySelector("a.fr-icon-edit-line")!.GetAttribute("href"));
+        Assert.Contains("Indiquez l'intitulé du texte qui fonde la démarche.", sections[1].QuerySelector(".apip-missing")!.TextContent);
+        Assert.Contains("Choisissez au moins une donnée.", sections[2].QuerySelector(".apip-missing")!.TextContent);
+        Assert.Equal(RequestArrange.StepUrl(request, "engagements"), sections[5].QuerySelector("a.fr-icon-edit-line")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Post_submit_of_incomplete_request_is_refused_with_the_errors_listed_and_nothing_changed()
+    {
+        var applicant = await app.PartnerWithOrganizationAsync();
+        var request = await app.DraftAsync(applicant);
+        var browser = await app.SignedInAsync(applicant);
+
+        var page = await SubmitFromSummaryAsync(browser, request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        var alert = page.Document.GetElementById("submit-errors")!;
+        Assert.Contains("fr-alert", alert.ClassName);
+        Assert.Contains("Indiquez le nom de la démarche.", alert.TextContent);
+        Assert.Contains("Acceptez la charte d'utilisation pour envoyer la demande.", alert.TextContent);
+        Assert.Contains(alert.QuerySelectorAll("a"), a => a.GetAttribute("href") == RequestArrange.StepUrl(request, "contacts"));
+        Assert.Equal(AccessRequestStatus.Draft, (await app.StoredAsync(request.Id)).Status);
+        Assert.False(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.AggregateId == request.Id && a.Action == "access_request.submitted")));
+    }
+
+    [Fact]
+    public async Task Post_submit_of_complete_request_sends_it_with_audit_receipt_and_instructor_emails()
+    {
+        var instructor = await app.InstructorAsync();
+        var applicant = await app.PartnerWithOrganizationAsync("Ville de Test");
+        var request = await app.CompleteDraftAsync(applicant);
+        var browser = await app.SignedInAsync(applicant);
+
+        var page = await SubmitFromSummaryAsync(browser, request);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.Equal($"/demandes/{request.Id}", page.Location);
+        var stored = await app.StoredAsync(request.Id);
+        Assert.Equal(AccessRequestStatus.Submitted, stored.Status);
+        Assert.NotNull(stored.SubmittedAt);
+        var audit = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().SingleAsync(a => a.AggregateId == request.Id && a.Action == "access_request.submitted"));
+        Assert.Equal(applicant.User.Id, audit.ActorId);
+        var outbox = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Kind.StartsWith("access_request.submitted")).ToListAsync());
+        var receipt = Assert.Single(outbox, m => m.To == applicant.Email);
+        Assert.Equal(AccessRequestNotifications.ReceiptKind, receipt.Kind);
+        Assert.Contains("« Inscription à la cantine »", receipt.TextBody);
+        Assert.Contains($"http://localhost/demandes/{request.Id}", receipt.TextBody);
+        var notice = Assert.Single(outbox, m => m.To == instructor.Email);
+        Assert.Equal(AccessRequestNotifications.InstructorKind, notice.Kind);
+        Assert.Contains("Ville de Test", notice.TextBody);
+    }
+
+    [Fact]
+    public async Task Post_submit_after_filling_engagements_over_http_keeps_the_charter_acceptance_with_version_user_organization_and_ip()
+    {
+        var applicant = await app.PartnerWithOrganizationAsync();
+        var request = await app.CompleteDraftAsync(applicant);
+        var browser = await app.SignedInAsync(applicant);
+        var engagements = RequestArrange.ValidForms["engagements"];
+        engagements["Form.CharterAcceptance"] = "false";
+        await browser.SubmitAsync(RequestArrange.StepUrl(request, "engagements"), engagements.Draft());
+        await browser.SubmitAsync(RequestArrange.StepUrl(request, "engagements"), RequestArrange.ValidForms["engagements"].Continue());
+
+        var page = await SubmitFromSummaryAsync(browser, request);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        var stored = await app.StoredAsync(request.Id);
+        var acceptance = await app.WithDbAsync(db => db.CharterAcceptances.AsNoTracking().SingleAsync(a => a.Id == stored.Engagements.CharterAcceptanceId));
+        var charter = await app.WithDbAsync(db => db.CharterVersions.AsNoTracking().OrderByDescending(c => c.Major).ThenByDescending(c => c.Minor).FirstAsync());
+        Assert.Equal((charter.Id, applicant.User.Id, applicant.Organization.Id, WizardWebFactory.ClientIp),
+            (acceptance.CharterVersionId, acceptance.UserId, acceptance.OrganizationId, acceptance.ClientIp));
+    }
+
+    [Fact]
+    public async Task Post_submit_of_a_version_changed_meanwhile_says_so_and_overwrites_nothing()
+    {
+        var applicant = await app.PartnerWithOrganizationAsync();
+        var request = await app.CompleteDraftAsync(applicant);
+        var browser = await app.SignedInAsync(applicant);
+        var summary = await browser.GetAsync($"/demandes/{request.Id}/recapitulatif");
+        var shownVersion = summary.ValueOf("version")!;
+        var otherTab = await app.SignedInAsync(applicant);
+        var form = RequestArrange.ValidForms["donnees-personnelles"];
+        form["Form.Recipients"] = "Service scolaire et service financier";
+        await otherTab.SubmitAsync(RequestArrange.StepUrl(request, "donnees-personnelles"), form.Draft());
+
+        var page = await browser.PostAsync($"/demandes/{request.Id}/soumettre", new Dictionary<string, string> { ["version"] = shownVersion });
+
+        Assert.Equal(HttpStatusCode.Conflict, page.Status);
+        Assert.Contains("Cette demande a été modifiée entre-temps", page.Document.GetElementById("submit-errors")!.TextContent);
+        var stored = await app.StoredAsync(request.Id);
+        Assert.Equal(AccessRequestStatus.Draft, stored.Status);
+        Assert.Equal("Service scolaire et service financier", stored.DataProtection.Recipients);
+        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.To == applicant.Email && m.Kind == AccessRequestNotifications.ReceiptKind)));
+    }
+
+    [Fact]
+    public async Task Post_submit_twice_is_refused_the_second_time_with_a_french_message()
+    {
+        var applicant = await app.PartnerWithOrganizationAsync();
+        var request = await app.CompleteDraftAsync(applicant);
+        var browser = await app.SignedInAsync(applicant);
+        var version = (await app.StoredAsync(request.Id)).Version.ToString();
+        await browser.SubmitAsync($"/demandes/{request.Id}/recapitulatif", new Dictionary<string, string> { ["version"] = version }, $"/demandes/{request.Id}/soumettre");
+
+        var page = await browser.PostAsync($"/demandes/{request.Id}/soumettre", new Dictionary<string, string> { ["version"] = version });
+
+        Assert.Equal(HttpStatusCode.Conflict, page.Status);
+        Assert.Contains("Cette action n'est pas possible sur une demande au statut « Envoyée ».", page.Document.GetElementById("submit-errors")!.TextContent);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.AggregateId == request.Id && a.Action == "access_request.submitted")));
+    }
+
+    [Fact]
+    public async Task Saving_steps_queues_no_email()
+    {
+        var applicant = await app.PartnerWithOrganizationAsync();
+        var request = await app.DraftAsync(applicant);
+        var browser = await app.SignedInAsync(applicant);
+
+        await browser.SubmitAsync(RequestArrange.StepUrl(request, "demarche"), RequestArrange.ValidForms["demarche"].Continue());
+
+        Assert.False(await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind.StartsWith("access_request.") && m.To == applicant.Email)));
+    }
+
+    /// <summary>Opens the summary and presses "Envoyer la demande", with the version the summary was rendered from.</summary>
+    private static async Task<Page> SubmitFromSummaryAsync(Browser browser, AccessRequest request)
+    {
+        var summary = await browser.GetAsync($"/demandes/{request.Id}/recapitulatif");
+        var version = summary.Document.QuerySelector($"form[action='/demandes/{request.Id}/soumettre'] input[name='version']")!.GetAttribute("value")!;
+        return await browser.PostAsync($"/demandes/{request.Id}/soumettre", new Dictionary<string, string> { ["version"] = version });
+    }
+}
