@@ -39,6 +39,9 @@ public sealed class WizardWebFactory : AdminWebFactory
     }
 }
 
+/// <summary>An applicant signed in, and a draft of their organization.</summary>
+public sealed record SignedInDraft(PartnerArrangement Applicant, Browser Browser, AccessRequest Request);
+
 /// <summary>Arrange steps and valid forms for the request wizard.</summary>
 public static class RequestArrange
 {
@@ -126,6 +129,14 @@ public static class RequestArrange
             return await db.SaveChangesAsync();
         });
         return draft;
+    }
+
+    /// <summary>A new organization's applicant, signed in, with an empty draft (or a complete one, ready to send).</summary>
+    public static async Task<SignedInDraft> SignedInApplicantWithDraftAsync(this AdminWebFactory app, bool complete = false, string? organizationName = null)
+    {
+        var applicant = await app.PartnerWithOrganizationAsync(organizationName);
+        var request = complete ? await app.CompleteDraftAsync(applicant) : await app.DraftAsync(applicant);
+        return new SignedInDraft(applicant, await app.SignedInAsync(applicant), request);
     }
 
     public static Task<AccessRequest> StoredAsync(this AdminWebFactory app, Guid requestId) =>

@@ -17,7 +17,7 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
     [Fact]
     public async Task Post_valid_pdf_stores_it_outside_the_web_root_and_references_it_from_the_request()
     {
-        var (applicant, browser, request) = await ApplicantWithDraftAsync();
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync();
         var pdf = RequestArrange.Pdf();
 
         var page = await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Continue(), "Form.Document", "../../arrêté municipal.pdf", pdf);
@@ -40,7 +40,7 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
     [Fact]
     public async Task Get_step_after_upload_shows_the_current_document_with_a_download_link()
     {
-        var (_, browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
         await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Draft(), "Form.Document", "texte.pdf", RequestArrange.Pdf());
         var documentId = (await app.StoredAsync(request.Id)).LegalBasis.Document!.DocumentId;
 
@@ -55,7 +55,7 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
     [Fact]
     public async Task Post_text_file_named_pdf_is_refused_at_the_file_field_and_the_title_is_kept()
     {
-        var (_, browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
 
         var page = await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Continue(), "Form.Document", "x.pdf",
             "Ceci n'est pas un PDF"u8.ToArray());
@@ -72,7 +72,7 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
     [Fact]
     public async Task Post_11_mb_pdf_is_refused_at_the_file_field_with_a_french_message()
     {
-        var (_, browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
 
         var page = await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Continue(), "Form.Document", "gros.pdf",
             RequestArrange.Pdf(padTo: 11 * 1024 * 1024));
@@ -102,7 +102,7 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
     [Fact]
     public async Task Get_document_as_member_streams_the_pdf_as_an_attachment_with_its_name()
     {
-        var (applicant, browser, request) = await ApplicantWithDraftAsync();
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync();
         var pdf = RequestArrange.Pdf();
         await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Draft(), "Form.Document", "arrete.pdf", pdf);
         var documentId = (await app.StoredAsync(request.Id)).LegalBasis.Document!.DocumentId;
@@ -120,7 +120,7 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
     [Fact]
     public async Task Get_document_as_member_of_another_organization_answers_404()
     {
-        var (_, browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
         await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Draft(), "Form.Document", "arrete.pdf", RequestArrange.Pdf());
         var documentId = (await app.StoredAsync(request.Id)).LegalBasis.Document!.DocumentId;
         var outsider = await app.SignedInAsync(await app.PartnerWithOrganizationAsync("Autre commune"));
@@ -133,7 +133,7 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
     [Fact]
     public async Task Get_document_of_another_request_through_this_request_answers_404()
     {
-        var (applicant, browser, request) = await ApplicantWithDraftAsync();
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync();
         await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Draft(), "Form.Document", "arrete.pdf", RequestArrange.Pdf());
         var documentId = (await app.StoredAsync(request.Id)).LegalBasis.Document!.DocumentId;
         var other = await app.DraftAsync(applicant);
@@ -149,11 +149,4 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
     }
 
     private static Dictionary<string, string> Fields() => new() { ["Form.Title"] = Title, ["Form.Url"] = "" };
-
-    private async Task<(PartnerArrangement Applicant, Browser Browser, Admin.Domain.AccessRequests.AccessRequest Request)> ApplicantWithDraftAsync()
-    {
-        var applicant = await app.PartnerWithOrganizationAsync();
-        var request = await app.DraftAsync(applicant);
-        return (applicant, await app.SignedInAsync(applicant), request);
-    }
 }

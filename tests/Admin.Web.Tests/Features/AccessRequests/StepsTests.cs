@@ -20,7 +20,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [MemberData(nameof(NextSteps))]
     public async Task Post_valid_step_with_continue_saves_it_goes_to_next_step_and_reload_shows_values(string slug, string next)
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
         var form = RequestArrange.ValidForms[slug];
 
         var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, slug), form.Continue());
@@ -37,9 +37,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [Fact]
     public async Task Post_valid_engagements_with_continue_goes_to_summary_and_records_charter_acceptance_with_ip()
     {
-        var applicant = await app.PartnerWithOrganizationAsync();
-        var request = await app.DraftAsync(applicant);
-        var browser = await app.SignedInAsync(applicant);
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync();
 
         var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, "engagements"), RequestArrange.ValidForms["engagements"].Continue());
 
@@ -57,9 +55,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [Fact]
     public async Task Post_engagements_again_reuses_the_acceptance_of_the_current_charter()
     {
-        var applicant = await app.PartnerWithOrganizationAsync();
-        var request = await app.DraftAsync(applicant);
-        var browser = await app.SignedInAsync(applicant);
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync();
         await browser.SubmitAsync(RequestArrange.StepUrl(request, "engagements"), RequestArrange.ValidForms["engagements"].Continue());
         var first = (await app.StoredAsync(request.Id)).Engagements.CharterAcceptanceId;
 
@@ -90,7 +86,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [MemberData(nameof(InvalidFields))]
     public async Task Post_invalid_field_is_refused_with_french_message_next_to_it_and_everything_typed_kept(string slug, string field, string value, string message)
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
         var form = RequestArrange.ValidForms[slug];
         form[field] = value;
 
@@ -108,7 +104,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [Fact]
     public async Task Post_retention_over_36_months_without_justification_shows_message_at_justification()
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
         var form = RequestArrange.ValidForms["donnees-personnelles"];
         form["Form.RetentionMonths"] = "40";
 
@@ -123,7 +119,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [Fact]
     public async Task Post_without_any_scope_shows_message_at_the_scope_list()
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
 
         var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, "donnees"), new Dictionary<string, string>().Continue());
 
@@ -134,7 +130,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [Fact]
     public async Task Post_text_as_a_number_keeps_it_in_the_field_and_saves_the_other_fields()
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
         var form = RequestArrange.ValidForms["demarche"];
         form["Form.YearlyVolume"] = "abc";
 
@@ -152,7 +148,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [Fact]
     public async Task Post_incomplete_draft_saves_what_was_typed_stays_with_flash_and_shows_errors()
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
         var form = new Dictionary<string, string> { ["Form.Recipients"] = "Service scolaire" };
 
         var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, "donnees-personnelles"), form.Draft());
@@ -166,7 +162,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [Fact]
     public async Task Post_complete_draft_redirects_to_the_same_step_with_flash()
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
         var url = RequestArrange.StepUrl(request, "contacts");
 
         var page = await browser.SubmitAsync(url, RequestArrange.ValidForms["contacts"].Draft());
@@ -180,7 +176,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [Fact]
     public async Task Post_too_long_text_is_refused_whole_and_shown_again_as_typed()
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
         var form = RequestArrange.ValidForms["contacts"];
         form["Form.TechnicalContact.LastName"] = new string('x', 101);
 
@@ -200,7 +196,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [MemberData(nameof(Slugs))]
     public async Task Post_empty_step_shows_every_error_of_the_step_next_to_a_field_of_that_step(string slug)
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
 
         var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, slug), new Dictionary<string, string>().Continue());
 
@@ -223,7 +219,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [Fact]
     public async Task Get_scopes_step_groups_offerable_scopes_by_provider_and_hides_retired_ones()
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
 
         var page = await browser.GetAsync(RequestArrange.StepUrl(request, "donnees"));
 
@@ -238,7 +234,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [Fact]
     public async Task Get_step_shows_stepper_with_position_and_next_step()
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
 
         var page = await browser.GetAsync(RequestArrange.StepUrl(request, "donnees"));
 
@@ -251,7 +247,7 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [Fact]
     public async Task Get_engagements_shows_the_current_charter_in_full_with_its_version()
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
 
         var page = await browser.GetAsync(RequestArrange.StepUrl(request, "engagements"));
 
@@ -265,19 +261,13 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     [Fact]
     public async Task Get_unknown_step_answers_404()
     {
-        var (browser, request) = await ApplicantWithDraftAsync();
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
 
         var page = await browser.GetAsync(RequestArrange.StepUrl(request, "inconnue"));
 
         Assert.Equal(HttpStatusCode.NotFound, page.Status);
     }
 
-    private async Task<(Browser Browser, AccessRequest Request)> ApplicantWithDraftAsync()
-    {
-        var applicant = await app.PartnerWithOrganizationAsync();
-        var request = await app.DraftAsync(applicant);
-        return (await app.SignedInAsync(applicant), request);
-    }
 
     /// <summary>A text field shows the value; a checkbox with that value (or "true") is checked.</summary>
     private static void AssertShown(Page page, string field, string value)

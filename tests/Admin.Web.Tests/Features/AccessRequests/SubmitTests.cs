@@ -11,9 +11,7 @@ public sealed class SubmitTests(WizardWebFactory app) : IClassFixture<WizardWebF
     [Fact]
     public async Task Get_summary_shows_each_section_with_its_content_an_edit_link_and_what_is_missing()
     {
-        var applicant = await app.PartnerWithOrganizationAsync();
-        var request = await app.DraftAsync(applicant);
-        var browser = await app.SignedInAsync(applicant);
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync();
         await browser.SubmitAsync(RequestArrange.StepUrl(request, "demarche"), RequestArrange.ValidForms["demarche"].Continue());
 
         var page = await browser.GetAsync($"/demandes/{request.Id}/recapitulatif");
@@ -32,9 +30,7 @@ public sealed class SubmitTests(WizardWebFactory app) : IClassFixture<WizardWebF
     [Fact]
     public async Task Post_submit_of_incomplete_request_is_refused_with_the_errors_listed_and_nothing_changed()
     {
-        var applicant = await app.PartnerWithOrganizationAsync();
-        var request = await app.DraftAsync(applicant);
-        var browser = await app.SignedInAsync(applicant);
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync();
 
         var page = await SubmitFromSummaryAsync(browser, request);
 
@@ -52,9 +48,7 @@ public sealed class SubmitTests(WizardWebFactory app) : IClassFixture<WizardWebF
     public async Task Post_submit_of_complete_request_sends_it_with_audit_receipt_and_instructor_emails()
     {
         var instructor = await app.InstructorAsync();
-        var applicant = await app.PartnerWithOrganizationAsync("Ville de Test");
-        var request = await app.CompleteDraftAsync(applicant);
-        var browser = await app.SignedInAsync(applicant);
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync(complete: true, organizationName: "Ville de Test");
 
         var page = await SubmitFromSummaryAsync(browser, request);
 
@@ -78,9 +72,7 @@ public sealed class SubmitTests(WizardWebFactory app) : IClassFixture<WizardWebF
     [Fact]
     public async Task Post_submit_after_filling_engagements_over_http_keeps_the_charter_acceptance_with_version_user_organization_and_ip()
     {
-        var applicant = await app.PartnerWithOrganizationAsync();
-        var request = await app.CompleteDraftAsync(applicant);
-        var browser = await app.SignedInAsync(applicant);
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync(complete: true);
         var engagements = RequestArrange.ValidForms["engagements"];
         engagements["Form.CharterAcceptance"] = "false";
         await browser.SubmitAsync(RequestArrange.StepUrl(request, "engagements"), engagements.Draft());
@@ -99,9 +91,7 @@ public sealed class SubmitTests(WizardWebFactory app) : IClassFixture<WizardWebF
     [Fact]
     public async Task Post_submit_of_a_version_changed_meanwhile_says_so_and_overwrites_nothing()
     {
-        var applicant = await app.PartnerWithOrganizationAsync();
-        var request = await app.CompleteDraftAsync(applicant);
-        var browser = await app.SignedInAsync(applicant);
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync(complete: true);
         var summary = await browser.GetAsync($"/demandes/{request.Id}/recapitulatif");
         var shownVersion = summary.ValueOf("version")!;
         var otherTab = await app.SignedInAsync(applicant);
@@ -122,9 +112,7 @@ public sealed class SubmitTests(WizardWebFactory app) : IClassFixture<WizardWebF
     [Fact]
     public async Task Post_submit_twice_is_refused_the_second_time_with_a_french_message()
     {
-        var applicant = await app.PartnerWithOrganizationAsync();
-        var request = await app.CompleteDraftAsync(applicant);
-        var browser = await app.SignedInAsync(applicant);
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync(complete: true);
         var version = (await app.StoredAsync(request.Id)).Version.ToString();
         await browser.SubmitAsync($"/demandes/{request.Id}/recapitulatif", new Dictionary<string, string> { ["version"] = version }, $"/demandes/{request.Id}/soumettre");
 
@@ -138,9 +126,7 @@ public sealed class SubmitTests(WizardWebFactory app) : IClassFixture<WizardWebF
     [Fact]
     public async Task Saving_steps_queues_no_email()
     {
-        var applicant = await app.PartnerWithOrganizationAsync();
-        var request = await app.DraftAsync(applicant);
-        var browser = await app.SignedInAsync(applicant);
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync();
 
         await browser.SubmitAsync(RequestArrange.StepUrl(request, "demarche"), RequestArrange.ValidForms["demarche"].Continue());
 
