@@ -24,6 +24,7 @@ public sealed class SubmitTests(WizardWebFactory app) : IClassFixture<WizardWebF
         Assert.Equal(RequestArrange.StepUrl(request, "demarche"), sections[0].QuerySelector("a.fr-icon-edit-line")!.GetAttribute("href"));
         Assert.Contains("Indiquez l'intitulé du texte qui fonde la démarche.", sections[1].QuerySelector(".apip-missing")!.TextContent);
         Assert.Contains("Choisissez au moins une donnée.", sections[2].QuerySelector(".apip-missing")!.TextContent);
+        Assert.Contains("Délégué à la protection des données : Indiquez le prénom.", sections[4].QuerySelector(".apip-missing")!.TextContent);
         Assert.Equal(RequestArrange.StepUrl(request, "engagements"), sections[5].QuerySelector("a.fr-icon-edit-line")!.GetAttribute("href"));
     }
 

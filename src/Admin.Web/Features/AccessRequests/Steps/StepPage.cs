@@ -1,5 +1,6 @@
 using Admin.Domain.AccessRequests;
 using Admin.Domain.Charters;
+using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 
 namespace Admin.Web.Features.AccessRequests.Steps;
@@ -83,6 +84,21 @@ public static class StepLabels
         };
 
     public static readonly System.Globalization.CultureInfo French = new("fr-FR");
+
+    private static readonly Dictionary<string, string> ContactRoles = new(StringComparer.Ordinal)
+    {
+        ["BusinessContact"] = "Contact métier",
+        ["TechnicalContact"] = "Contact technique",
+        ["Dpo"] = "Délégué à la protection des données",
+    };
+
+    /// <summary>The contact an error is about ("Contacts.Dpo.Email" → the DPO), or null.</summary>
+    public static string? ContactOf(Error error) =>
+        error?.Field?.Split('.').Select(part => ContactRoles.GetValueOrDefault(part)).FirstOrDefault(label => label is not null);
+
+    /// <summary>The message, prefixed with the contact it is about when there are three alike.</summary>
+    public static string Describe(Error error) =>
+        ContactOf(error) is { } contact ? $"{contact} : {error.Message}" : error?.Message ?? "";
 
     public static string YesNo(bool value) => value ? "Oui" : "Non";
 
