@@ -56,6 +56,20 @@ public static class OrganizationArrange
         return (id, token);
     }
 
+    /// <summary>An existing partner joins another organization too, through an accepted invitation.</summary>
+    public static async Task JoinAsync(this AdminWebFactory app, PartnerArrangement member, PartnerArrangement applicant, MembershipRole role)
+    {
+        var (_, token) = await app.InvitationAsync(applicant, member.Email, role);
+        await app.WithDbAsync(async db =>
+        {
+            var organization = await db.Organizations.Include(o => o.Memberships).Include(o => o.Invitations)
+                .SingleAsync(o => o.Id == applicant.Organization.Id);
+            var accepted = organization.AcceptInvitation(HashOf(token), member.User.Id, member.Email, DateTimeOffset.UtcNow);
+            if (accepted.IsFailure) throw new InvalidOperationException(accepted.Errors[0].Code);
+            return await db.SaveChangesAsync();
+        });
+    }
+
     /// <summary>How the link's token is stored: SHA-256, lower-case hex.</summary>
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
