@@ -85,5 +85,9 @@ public static class OrganizationArrange
     public static string? SelectedIn(this Page page, string selectName) =>
         page.Document.QuerySelector($"select[name='{selectName}'] option[selected]")?.GetAttribute("value");
 
+    /// <summary>The alert at the top of a refused form, where errors that belong to no field are shown.</summary>
+    public static string ErrorSummary(this Page page) =>
+        page.Document.GetElementById("error-summary")?.TextContent ?? throw new InvalidOperationException("No error summary on the page.");
+
     public static string MembersUrl(this PartnerArrangement member) => $"/organisations/{member.Organization.Id}/membres";
 }

@@ -160,7 +160,7 @@ public sealed class InvitationsTests(AdminWebFactory app) : IClassFixture<AdminW
         Assert.Contains("créez d'abord un compte avec", shown.Text);
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains("Cette invitation a été envoyée à une autre adresse électronique que celle de votre compte.",
-            page.Document.GetElementById("error-summary")!.TextContent);
+            page.ErrorSummary());
         Assert.False((await app.StoredOrganizationAsync(applicant.Organization.Id)).IsMember(someoneElse.User.Id));
     }
 
@@ -178,7 +178,7 @@ public sealed class InvitationsTests(AdminWebFactory app) : IClassFixture<AdminW
         Assert.Contains("Cette invitation n'est plus valable", shown.Text);
         Assert.Null(shown.Document.QuerySelector("form[action^='/invitations/']"));
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
-        Assert.Contains("Cette invitation a expiré.", page.Document.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Cette invitation a expiré.", page.ErrorSummary());
         Assert.False((await app.StoredOrganizationAsync(applicant.Organization.Id)).IsMember(invitee.User.Id));
     }
 
@@ -195,7 +195,7 @@ public sealed class InvitationsTests(AdminWebFactory app) : IClassFixture<AdminW
         var page = await browser.PostAsync($"/invitations/{token}", NoFields);
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
-        Assert.Contains("Cette invitation est introuvable ou a été annulée.", page.Document.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("Cette invitation est introuvable ou a été annulée.", page.ErrorSummary());
         Assert.False((await app.StoredOrganizationAsync(applicant.Organization.Id)).IsMember(invitee.User.Id));
     }
 }

@@ -77,7 +77,7 @@ public sealed class MembersTests(AdminWebFactory app) : IClassFixture<AdminWebFa
             new Dictionary<string, string> { ["Role"] = nameof(MembershipRole.BusinessContact) });
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
-        Assert.Contains(OrganizationErrors.LastApplicantCannotLeave.Message, page.Document.GetElementById("error-summary")!.TextContent);
+        Assert.Contains(OrganizationErrors.LastApplicantCannotLeave.Message, page.ErrorSummary());
         Assert.Equal(MembershipRole.Applicant, (await app.StoredOrganizationAsync(applicant.Organization.Id)).RoleOf(applicant.User.Id));
     }
 
@@ -162,7 +162,7 @@ public sealed class MembersTests(AdminWebFactory app) : IClassFixture<AdminWebFa
         var page = await browser.SubmitAsync($"/organisations/{applicant.Organization.Id}/quitter", NoFields);
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
-        Assert.Contains("L'organisation doit garder au moins un demandeur", page.Document.GetElementById("error-summary")!.TextContent);
+        Assert.Contains("L'organisation doit garder au moins un demandeur", page.ErrorSummary());
         Assert.True((await app.StoredOrganizationAsync(applicant.Organization.Id)).IsMember(applicant.User.Id));
     }
 
@@ -174,24 +174,14 @@ public sealed class MembersTests(AdminWebFactory app) : IClassFixture<AdminWebFa
         var other = await app.MemberOfAsync(applicant, MembershipRole.TechnicalContact);
         var (invitationId, _) = await app.InvitationAsync(applicant, $"reste.{Guid.NewGuid():N}@mairie-exemple.fr", MembershipRole.BusinessContact);
         var browser = await app.SignedInAsync(contact).ReadyToPostAsync();
-        var org = $"/organisations/{applicant.Organization.Id}";
 
-        var answers = new Dictionary<string, HttpStatusCode>
-        {
-            ["POST invite"] = (await browser.PostAsync($"{org}/invitations", new Dictionary<string, string>
-                { ["Invite.Email"] = $"intrus.{Guid.NewGuid():N}@mairie-exemple.fr", ["Invite.Role"] = nameof(MembershipRole.Applicant) })).Status,
-            ["POST role"] = (await browser.PostAsync($"{org}/membres/{other.User.Id}/role",
-                new Dictionary<string, string> { ["Role"] = nameof(MembershipRole.Applicant) })).Status,
-            ["GET remove"] = (await browser.GetAsync($"{org}/membres/{other.User.Id}/retirer")).Status,
-            ["POST remove"] = (await browser.PostAsync($"{org}/membres/{other.User.Id}/retirer", NoFields)).Status,
-            ["GET revoke"] = (await browser.GetAsync($"{org}/invitations/{invitationId}/annuler")).Status,
-            ["POST revoke"] = (await browser.PostAsync($"{org}/invitations/{invitationId}/annuler", NoFields)).Status,
-        };
+        var answers = await ManagementAnswersAsync(browser, applicant.Organization.Id, other.User.Id, invitationId);
 
         Assert.All(answers, a => Assert.True(a.Value == HttpStatusCode.Forbidden, $"{a.Key}: {a.Value}"));
         var stored = await app.StoredOrganizationAsync(applicant.Organization.Id);
         Assert.Equal(MembershipRole.TechnicalContact, stored.RoleOf(other.User.Id));
         Assert.Null(stored.Invitations.Single(i => i.Id == invitationId).RevokedAt);
+        Assert.DoesNotContain(stored.Invitations, i => i.Email.StartsWith("intrus.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -204,26 +194,35 @@ public sealed class MembersTests(AdminWebFactory app) : IClassFixture<AdminWebFa
         var browser = await app.SignedInAsync(applicantB).ReadyToPostAsync();
         var org = $"/organisations/{applicantA.Organization.Id}";
 
-        var answers = new Dictionary<string, HttpStatusCode>
-        {
-            ["GET members"] = (await browser.GetAsync($"{org}/membres")).Status,
-            ["POST choose"] = (await browser.PostAsync($"{org}/choisir", NoFields)).Status,
-            ["POST invite"] = (await browser.PostAsync($"{org}/invitations", new Dictionary<string, string>
-                { ["Invite.Email"] = $"intrus.{Guid.NewGuid():N}@mairie-exemple.fr", ["Invite.Role"] = nameof(MembershipRole.Applicant) })).Status,
-            ["POST role"] = (await browser.PostAsync($"{org}/membres/{memberA.User.Id}/role",
-                new Dictionary<string, string> { ["Role"] = nameof(MembershipRole.Applicant) })).Status,
-            ["GET remove"] = (await browser.GetAsync($"{org}/membres/{memberA.User.Id}/retirer")).Status,
-            ["POST remove"] = (await browser.PostAsync($"{org}/membres/{memberA.User.Id}/retirer", NoFields)).Status,
-            ["GET revoke"] = (await browser.GetAsync($"{org}/invitations/{invitationId}/annuler")).Status,
-            ["POST revoke"] = (await browser.PostAsync($"{org}/invitations/{invitationId}/annuler", NoFields)).Status,
-            ["GET leave"] = (await browser.GetAsync($"{org}/quitter")).Status,
-            ["POST leave"] = (await browser.PostAsync($"{org}/quitter", NoFields)).Status,
-        };
+        var answers = await ManagementAnswersAsync(browser, applicantA.Organization.Id, memberA.User.Id, invitationId);
+        answers["GET members"] = (await browser.GetAsync($"{org}/membres")).Status;
+        answers["POST choose"] = (await browser.PostAsync($"{org}/choisir", NoFields)).Status;
+        answers["GET leave"] = (await browser.GetAsync($"{org}/quitter")).Status;
+        answers["POST leave"] = (await browser.PostAsync($"{org}/quitter", NoFields)).Status;
 
         Assert.All(answers, a => Assert.True(a.Value == HttpStatusCode.NotFound, $"{a.Key}: {a.Value}"));
         var stored = await app.StoredOrganizationAsync(applicantA.Organization.Id);
         Assert.Equal(2, stored.Memberships.Count);
         Assert.Equal(MembershipRole.BusinessContact, stored.RoleOf(memberA.User.Id));
         Assert.Null(stored.Invitations.Single(i => i.Id == invitationId).RevokedAt);
+        Assert.DoesNotContain(stored.Invitations, i => i.Email.StartsWith("intrus.", StringComparison.Ordinal));
+    }
+
+    /// <summary>What the applicant-only pages and actions answer this browser (invite, change role, remove, revoke).</summary>
+    private static async Task<Dictionary<string, HttpStatusCode>> ManagementAnswersAsync(Browser browser, Guid organizationId,
+        Guid memberUserId, Guid invitationId)
+    {
+        var org = $"/organisations/{organizationId}";
+        return new Dictionary<string, HttpStatusCode>
+        {
+            ["POST invite"] = (await browser.PostAsync($"{org}/invitations", new Dictionary<string, string>
+                { ["Invite.Email"] = $"intrus.{Guid.NewGuid():N}@mairie-exemple.fr", ["Invite.Role"] = nameof(MembershipRole.Applicant) })).Status,
+            ["POST role"] = (await browser.PostAsync($"{org}/membres/{memberUserId}/role",
+                new Dictionary<string, string> { ["Role"] = nameof(MembershipRole.Applicant) })).Status,
+            ["GET remove"] = (await browser.GetAsync($"{org}/membres/{memberUserId}/retirer")).Status,
+            ["POST remove"] = (await browser.PostAsync($"{org}/membres/{memberUserId}/retirer", NoFields)).Status,
+            ["GET revoke"] = (await browser.GetAsync($"{org}/invitations/{invitationId}/annuler")).Status,
+            ["POST revoke"] = (await browser.PostAsync($"{org}/invitations/{invitationId}/annuler", NoFields)).Status,
+        };
     }
 }
