@@ -6,7 +6,7 @@ public sealed record SelectOption(string Value, string Text);
 
 /// <summary>A DSFR select rendered by Views/Organizations/_Select.cshtml, errors and typed value included.</summary>
 public sealed record SelectField(string Name, string Label, IReadOnlyList<SelectOption> Options, string? Value,
-    string? Hint = null, string? Id = null, bool LabelForScreenReadersOnly = false)
+    string? Hint = null, string? Id = null, bool LabelForScreenReadersOnly = false, bool Required = true)
 {
     public string ElementId => Id ?? Name.Replace('.', '_');
 }

@@ -109,6 +109,22 @@ public sealed class RegisterOrganizationTests(AdminWebFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Post_empty_form_shows_a_message_next_to_every_field_at_once()
+    {
+        var browser = await app.SignedInAsync(await app.PartnerWithoutOrganizationAsync());
+
+        var page = await browser.SubmitAsync(Url, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains(OrganizationErrors.SiretRequired.Message, page.ErrorsFor("Siret"));
+        Assert.Contains(OrganizationErrors.NameRequired.Message, page.ErrorsFor("Name"));
+        Assert.Contains(OrganizationErrors.KindInvalid.Message, page.ErrorsFor("Kind"));
+        Assert.Contains(OrganizationErrors.StreetRequired.Message, page.ErrorsFor("Address.Street"));
+        Assert.Contains(OrganizationErrors.PostalCodeFormat.Message, page.ErrorsFor("Address.PostalCode"));
+        Assert.Contains(OrganizationErrors.CityRequired.Message, page.ErrorsFor("Address.City"));
+    }
+
+    [Fact]
     public async Task Get_form_shows_kinds_with_french_labels()
     {
         var browser = await app.SignedInAsync(await app.PartnerWithoutOrganizationAsync());
