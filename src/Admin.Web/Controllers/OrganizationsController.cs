@@ -173,6 +173,8 @@ public sealed class OrganizationsController(IMediator mediator) : Controller
 
         if (prefix is null)
         {
+            // The posted role belongs to one row only: keeping it would show it in every row's list.
+            ModelState.Clear();
             foreach (var error in failure.Errors) ModelState.AddModelError("", error.Message);
         }
         else

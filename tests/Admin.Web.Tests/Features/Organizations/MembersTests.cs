@@ -78,6 +78,7 @@ public sealed class MembersTests(AdminWebFactory app) : IClassFixture<AdminWebFa
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains(OrganizationErrors.LastApplicantCannotLeave.Message, page.ErrorSummary());
+        Assert.Equal(nameof(MembershipRole.Applicant), page.SelectedIn("Role"));
         Assert.Equal(MembershipRole.Applicant, (await app.StoredOrganizationAsync(applicant.Organization.Id)).RoleOf(applicant.User.Id));
     }
 
