@@ -9,8 +9,11 @@ public sealed class ErrorController : Controller
 {
     [Route("{code:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        // Read from the route only: binding a parameter would read the re-executed request's form,
+        // which may be the very malformed body that caused the error.
+        var code = int.TryParse(HttpContext.GetRouteValue("code") as string, out var c) ? c : 500;
         var shown = code is 400 or 403 or 404 or 500 ? code : code >= 500 ? 500 : 400;
         Response.StatusCode = code is >= 400 and < 600 ? code : 500;
         return View("Status", shown);

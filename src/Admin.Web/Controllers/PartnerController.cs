@@ -1,13 +1,20 @@
+using Admin.Domain.AccessRequests;
+using Admin.Web.Features.AccessRequests;
 using Admin.Web.Infrastructure;
+using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Admin.Web.Controllers;
 
-/// <summary>The partner's home: their organizations and requests (filled in by the onboarding feature).</summary>
+/// <summary>The partner's home: the current organization's requests with their status and next action.</summary>
 [Authorize(Policy = Policies.Partner), Route("espace-partenaire")]
-public sealed class PartnerController : Controller
+public sealed class PartnerController(IMediator mediator) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View();
+    public async Task<IActionResult> Index(string? q, AccessRequestStatus? statut, int page = 1, CancellationToken ct = default)
+    {
+        var result = await mediator.Send(new ListForOrganization.Query(q, statut, page), ct);
+        return View(result.Value);
+    }
 }

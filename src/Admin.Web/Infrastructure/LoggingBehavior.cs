@@ -16,7 +16,7 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var name = typeof(TMessage).FullName?.Replace(typeof(TMessage).Namespace + ".", "", StringComparison.Ordinal);
+        var name = typeof(TMessage).FullName?.Replace(typeof(TMessage).Namespace + ".", "", StringComparison.Ordinal).Replace('+', '.');
         try
         {
             var response = await next(message, cancellationToken);

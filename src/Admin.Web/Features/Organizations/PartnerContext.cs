@@ -45,6 +45,8 @@ public sealed class PartnerContext(AdminDbContext db, ICurrentUser user, IHttpCo
     /// <summary>Switches to an organization the user belongs to; false otherwise.</summary>
     public async Task<bool> SwitchToAsync(Guid organizationId, CancellationToken ct)
     {
+        // Read again: the user may have just registered or joined this organization in this request.
+        _memberships = null;
         if (await RoleInAsync(organizationId, ct) is null) return false;
         http.HttpContext?.Response.Cookies.Append(CookieName, organizationId.ToString(), new CookieOptions
         {

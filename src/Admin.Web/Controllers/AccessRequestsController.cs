@@ -1,0 +1,79 @@
+using Admin.Domain.Common;
+using Admin.Web.Features.AccessRequests;
+using Admin.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using static Admin.Web.Features.AccessRequests.ChangeLifecycle;
+
+namespace Admin.Web.Controllers;
+
+/// <summary>A partner's requests: create, read (with timeline), reopen, archive, copy.</summary>
+[Authorize(Policy = Policies.Partner), Route("demandes")]
+public sealed class AccessRequestsController(IMediator mediator) : Controller
+{
+    [HttpPost("nouvelle")]
+    public async Task<IActionResult> Create(CancellationToken ct)
+    {
+        var result = await mediator.Send(new CreateDraft.Command(), ct);
+        if (result.FailureKind == ErrorKind.Forbidden) return Forbid();
+        if (result.IsFailure)
+        {
+            TempData["Flash"] = result.Errors[0].Message;
+            return RedirectToAction(nameof(PartnerController.Index), "Partner");
+        }
+
+        return Redirect($"/demandes/{result.Value}/etapes/demarche");
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Show(Guid id, CancellationToken ct)
+    {
+        var result = await mediator.Send(new Details.Query(id), ct);
+        return result.IsSuccess ? View(result.Value) : NotFound();
+    }
+
+    [HttpGet("{id:guid}/reouvrir")]
+    public Task<IActionResult> ConfirmReopen(Guid id, CancellationToken ct) => ConfirmAsync(id, PartnerAction.Reopen, ct);
+
+    [HttpGet("{id:guid}/archiver")]
+    public Task<IActionResult> ConfirmArchive(Guid id, CancellationToken ct) => ConfirmAsync(id, PartnerAction.Archive, ct);
+
+    [HttpPost("{id:guid}/reouvrir")]
+    public Task<IActionResult> Reopen(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, PartnerAction.Reopen, "La demande est rouverte : modifiez-la puis renvoyez-la. Votre habilitation actuelle reste valable pendant l'instruction.", ct);
+
+    [HttpPost("{id:guid}/archiver")]
+    public Task<IActionResult> Archive(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, PartnerAction.Archive, "La demande est archivée.", ct);
+
+    [HttpPost("{id:guid}/copier")]
+    public Task<IActionResult> Copy(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, PartnerAction.Copy, "Une copie de la demande a été créée en brouillon. Relisez chaque étape et acceptez à nouveau la charte.", ct);
+
+    private async Task<IActionResult> ConfirmAsync(Guid id, PartnerAction action, CancellationToken ct)
+    {
+        var result = await mediator.Send(new Details.Query(id), ct);
+        if (result.IsFailure) return NotFound();
+        ViewData["Action"] = action;
+        return View("Confirm", result.Value);
+    }
+
+    private async Task<IActionResult> ChangeAsync(Guid id, PartnerAction action, string success, CancellationToken ct)
+    {
+        var result = await mediator.Send(new Command(id, action), ct);
+        switch (result.FailureKind)
+        {
+            case ErrorKind.NotFound:
+                return NotFound();
+            case ErrorKind.Forbidden:
+                return Forbid();
+            case not null:
+                TempData["Flash"] = string.Join(" ", result.Errors.Select(e => e.Message));
+                return Redirect($"/demandes/{id}");
+        }
+
+        TempData["Flash"] = success;
+        return Redirect(action == PartnerAction.Copy ? $"/demandes/{result.Value}/etapes/demarche" : $"/demandes/{result.Value}");
+    }
+}

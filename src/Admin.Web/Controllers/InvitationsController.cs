@@ -1,0 +1,41 @@
+using Admin.Domain.Common;
+using Admin.Web.Features.Organizations;
+using Admin.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Admin.Web.Controllers;
+
+/// <summary>
+/// The link of an invitation e-mail. It requires a signed-in partner (anyone else is sent to sign
+/// in and comes back here); an unknown token is 404.
+/// </summary>
+[Authorize(Policy = Policies.Partner), Route("invitations")]
+public sealed class InvitationsController(IMediator mediator) : Controller
+{
+    [HttpGet("{token}")]
+    public async Task<IActionResult> Show(string token, CancellationToken ct)
+    {
+        var page = await mediator.Send(new GetInvitation.Query(token), ct);
+        return page.IsFailure ? NotFound() : View(page.Value);
+    }
+
+    [HttpPost("{token}")]
+    public async Task<IActionResult> Accept(string token, CancellationToken ct)
+    {
+        var result = await mediator.Send(new AcceptInvitation.Command(token), ct);
+        if (result.FailureKind == ErrorKind.NotFound) return NotFound();
+        if (result.IsFailure)
+        {
+            var page = await mediator.Send(new GetInvitation.Query(token), ct);
+            if (page.IsFailure) return NotFound();
+            ModelState.AddErrors(result);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(nameof(Show), page.Value);
+        }
+
+        TempData["Flash"] = "Vous avez rejoint l'organisation. Vous travaillez désormais pour elle.";
+        return RedirectToAction(nameof(PartnerController.Index), "Partner");
+    }
+}

@@ -1,0 +1,188 @@
+using Admin.Domain.Common;
+using Admin.Domain.Organizations;
+using Admin.Web.Features.Organizations;
+using Admin.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Admin.Web.Controllers;
+
+/// <summary>
+/// The partner's organizations: register one, choose the current one, manage members. Another
+/// organization answers 404 as if it did not exist; a member without the applicant role gets 403.
+/// </summary>
+[Authorize(Policy = Policies.Partner), Route("organisations")]
+public sealed class OrganizationsController(IMediator mediator) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View((await mediator.Send(new ListMyOrganizations.Query(), ct)).Value);
+
+    [HttpGet("nouvelle")]
+    public IActionResult Register() => View(RegisterOrganization.Command.Empty);
+
+    [HttpPost("nouvelle")]
+    public async Task<IActionResult> Register(RegisterOrganization.Command command, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        if (result.IsFailure)
+        {
+            ModelState.AddErrors(result);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(command with { Address = command.Address ?? RegisterOrganization.Command.Empty.Address });
+        }
+
+        TempData["Flash"] = $"L'organisation « {command.Name?.Trim()} » est inscrite. Vous en êtes le demandeur et vous travaillez désormais pour elle.";
+        return RedirectToAction(nameof(PartnerController.Index), "Partner");
+    }
+
+    [HttpPost("{id:guid}/choisir")]
+    public async Task<IActionResult> Choose(Guid id, CancellationToken ct)
+    {
+        var result = await mediator.Send(new ChooseOrganization.Command(id), ct);
+        if (result.IsFailure) return NotFound();
+
+        TempData["Flash"] = $"Vous travaillez désormais pour « {result.Value} ».";
+        return RedirectToAction(nameof(PartnerController.Index), "Partner");
+    }
+
+    [HttpGet("{id:guid}/membres")]
+    public async Task<IActionResult> Members(Guid id, CancellationToken ct)
+    {
+        var page = await mediator.Send(new GetMembers.Query(id), ct);
+        return page.IsFailure ? NotFound() : View(page.Value);
+    }
+
+    [HttpPost("{id:guid}/invitations")]
+    public async Task<IActionResult> Invite(Guid id, [Bind(Prefix = nameof(MembersPage.Invite))] InviteMember.Form form, CancellationToken ct)
+    {
+        var result = await mediator.Send(new InviteMember.Command(id, form.Email, form.Role), ct);
+        if (result.IsFailure)
+        {
+            return Refusal(result) ?? await MembersAgainAsync(id, result, nameof(MembersPage.Invite), form, ct);
+        }
+
+        TempData["Flash"] = $"Une invitation a été envoyée à {form.Email?.Trim().ToLowerInvariant()}. Elle est valable 7 jours.";
+        return RedirectToAction(nameof(Members), new { id });
+    }
+
+    [HttpPost("{id:guid}/membres/{userId:guid}/role")]
+    public async Task<IActionResult> ChangeRole(Guid id, Guid userId, MembershipRole? role, CancellationToken ct)
+    {
+        var result = await mediator.Send(new ChangeMemberRole.Command(id, userId, role), ct);
+        if (result.IsFailure)
+        {
+            // Each row has its own role list: the message goes at the top of the page.
+            return Refusal(result) ?? await MembersAgainAsync(id, result, prefix: null, invite: null, ct);
+        }
+
+        TempData["Flash"] = "Le rôle du membre a été modifié.";
+        return RedirectToAction(nameof(Members), new { id });
+    }
+
+    [HttpGet("{id:guid}/membres/{userId:guid}/retirer")]
+    public async Task<IActionResult> ConfirmRemove(Guid id, Guid userId, CancellationToken ct) =>
+        await ConfirmationAsync(id, toManage: true, page => RemoveConfirmation(page, userId), ct);
+
+    [HttpPost("{id:guid}/membres/{userId:guid}/retirer")]
+    public async Task<IActionResult> Remove(Guid id, Guid userId, CancellationToken ct) =>
+        await ConfirmedAsync(new RemoveMember.Command(id, userId), id, toManage: true, page => RemoveConfirmation(page, userId),
+            "Le membre a été retiré de l'organisation.", RedirectToAction(nameof(Members), new { id }), ct);
+
+    [HttpGet("{id:guid}/invitations/{invitationId:guid}/annuler")]
+    public async Task<IActionResult> ConfirmRevoke(Guid id, Guid invitationId, CancellationToken ct) =>
+        await ConfirmationAsync(id, toManage: true, page => RevokeConfirmation(page, invitationId), ct);
+
+    [HttpPost("{id:guid}/invitations/{invitationId:guid}/annuler")]
+    public async Task<IActionResult> Revoke(Guid id, Guid invitationId, CancellationToken ct) =>
+        await ConfirmedAsync(new RevokeInvitation.Command(id, invitationId), id, toManage: true, page => RevokeConfirmation(page, invitationId),
+            "L'invitation a été annulée : son lien ne fonctionne plus.", RedirectToAction(nameof(Members), new { id }), ct);
+
+    [HttpGet("{id:guid}/quitter")]
+    public async Task<IActionResult> ConfirmLeave(Guid id, CancellationToken ct) =>
+        await ConfirmationAsync(id, toManage: false, LeaveConfirmation, ct);
+
+    [HttpPost("{id:guid}/quitter")]
+    public async Task<IActionResult> Leave(Guid id, CancellationToken ct) =>
+        await ConfirmedAsync(new LeaveOrganization.Command(id), id, toManage: false, LeaveConfirmation,
+            "Vous avez quitté l'organisation.", RedirectToAction(nameof(Index)), ct);
+
+    private static Confirmation? RemoveConfirmation(MembersPage page, Guid userId) =>
+        page.Members.FirstOrDefault(m => m.UserId == userId) is { } member
+            ? new Confirmation("Retirer un membre",
+                $"Confirmez-vous le retrait de {member.Name} ({member.Email}) de l'organisation « {page.OrganizationName} » ?",
+                $"/organisations/{page.OrganizationId}/membres/{userId}/retirer", "Retirer ce membre",
+                MembersUrl(page), "Cette personne n'aura plus accès aux demandes de l'organisation.")
+            : null;
+
+    private static Confirmation? RevokeConfirmation(MembersPage page, Guid invitationId) =>
+        page.PendingInvitations.FirstOrDefault(i => i.Id == invitationId) is { } invitation
+            ? new Confirmation("Annuler une invitation",
+                $"Confirmez-vous l'annulation de l'invitation envoyée à {invitation.Email} ?",
+                $"/organisations/{page.OrganizationId}/invitations/{invitationId}/annuler", "Annuler l'invitation",
+                MembersUrl(page), "Le lien reçu par courriel ne fonctionnera plus.")
+            : null;
+
+    private static Confirmation LeaveConfirmation(MembersPage page) =>
+        new("Quitter l'organisation",
+            $"Confirmez-vous que vous quittez l'organisation « {page.OrganizationName} » ?",
+            $"/organisations/{page.OrganizationId}/quitter", "Quitter l'organisation",
+            MembersUrl(page), "Vous n'aurez plus accès à ses demandes. Pour la rejoindre à nouveau, il faudra une nouvelle invitation.");
+
+    private static string MembersUrl(MembersPage page) => $"/organisations/{page.OrganizationId}/membres";
+
+    /// <summary>404 and 403 as such; null when the refusal is to be explained on the page.</summary>
+    private IActionResult? Refusal(Result result) => result.FailureKind switch
+    {
+        ErrorKind.NotFound => NotFound(),
+        ErrorKind.Forbidden => StatusCode(StatusCodes.Status403Forbidden),
+        _ => null,
+    };
+
+    private async Task<IActionResult> ConfirmationAsync(Guid id, bool toManage, Func<MembersPage, Confirmation?> confirmation,
+        CancellationToken ct)
+    {
+        var page = await mediator.Send(new GetMembers.Query(id, toManage), ct);
+        if (page.IsFailure) return Refusal(page) ?? NotFound();
+        return confirmation(page.Value) is { } model ? View("Confirm", model) : NotFound();
+    }
+
+    private async Task<IActionResult> ConfirmedAsync(ICommand<Result> command, Guid id, bool toManage,
+        Func<MembersPage, Confirmation?> confirmation, string flash, IActionResult next, CancellationToken ct)
+    {
+        var result = await mediator.Send(command, ct);
+        if (result.IsFailure)
+        {
+            if (Refusal(result) is { } refusal) return refusal;
+            ModelState.AddErrors(result);
+            var again = await ConfirmationAsync(id, toManage, confirmation, ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return again;
+        }
+
+        TempData["Flash"] = flash;
+        return next;
+    }
+
+    private async Task<IActionResult> MembersAgainAsync(Guid id, Result failure, string? prefix, InviteMember.Form? invite,
+        CancellationToken ct)
+    {
+        var page = await mediator.Send(new GetMembers.Query(id), ct);
+        if (page.IsFailure) return NotFound();
+
+        if (prefix is null)
+        {
+            // The posted role belongs to one row only: keeping it would show it in every row's list.
+            ModelState.Clear();
+            foreach (var error in failure.Errors) ModelState.AddModelError("", error.Message);
+        }
+        else
+        {
+            ModelState.AddErrors(failure, prefix);
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(Members), page.Value with { Invite = invite ?? page.Value.Invite });
+    }
+}

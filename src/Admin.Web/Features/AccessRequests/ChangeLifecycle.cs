@@ -1,0 +1,65 @@
+using Admin.Domain.AccessRequests;
+using Admin.Domain.Common;
+using Admin.Infrastructure.Persistence;
+using Admin.Web.Infrastructure;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admin.Web.Features.AccessRequests;
+
+/// <summary>The partner's own transitions on a request: reopen an approved one, archive, or copy as a new draft.</summary>
+public static class ChangeLifecycle
+{
+    public enum PartnerAction
+    {
+        Reopen,
+        Archive,
+        Copy,
+    }
+
+    public static readonly Error NotApplicant = new("access_request.not_applicant", "Seul un demandeur de l'organisation peut faire cette action.");
+
+    /// <summary>Succeeds with the id of the request to show next (the copy, for <see cref="PartnerAction.Copy"/>).</summary>
+    public sealed record Command(Guid RequestId, PartnerAction Action) : ICommand<Result<Guid>>;
+
+    internal sealed class Handler(AdminDbContext db, AccessRequestAccess access, ICurrentUser user, TimeProvider time)
+        : ICommandHandler<Command, Result<Guid>>
+    {
+        public async ValueTask<Result<Guid>> Handle(Command command, CancellationToken ct)
+        {
+            var found = await access.FindAsync(command.RequestId, ct);
+            if (found is null) return Result<Guid>.Failure(ErrorKind.NotFound, [CommonErrors.NotFound]);
+            if (!found.IsApplicant) return Result<Guid>.Failure(ErrorKind.Forbidden, [NotApplicant]);
+
+            var now = time.GetUtcNow();
+            var request = found.Request;
+            Guid next = request.Id;
+            var outcome = command.Action switch
+            {
+                PartnerAction.Reopen => request.Reopen(user.Id, now),
+                PartnerAction.Archive => request.Archive(user.Id, now),
+                _ => Copy(),
+            };
+            if (outcome.IsFailure) return Result<Guid>.From(outcome);
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Result<Guid>.Failure(ErrorKind.Conflict, [CommonErrors.ConcurrentChange]);
+            }
+
+            return next;
+
+            Result Copy()
+            {
+                var copy = request.CopyAsNewDraft(user.Id, now);
+                db.AccessRequests.Add(copy);
+                next = copy.Id;
+                return Result.Ok();
+            }
+        }
+    }
+}

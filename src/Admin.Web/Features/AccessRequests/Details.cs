@@ -1,0 +1,72 @@
+using Admin.Domain.AccessRequests;
+using Admin.Domain.Common;
+using Admin.Domain.Organizations;
+using Admin.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admin.Web.Features.AccessRequests;
+
+/// <summary>A request's page: its state, what the partner can do, and its timeline (audit trail).</summary>
+public static class Details
+{
+    public sealed record Query(Guid RequestId) : IQuery<Result<View>>;
+
+    public sealed record TimelineEntry(DateTimeOffset At, string Who, string What, string? Reason);
+
+    public sealed record View(
+        AccessRequest Request,
+        string OrganizationName,
+        MembershipRole Role,
+        IReadOnlyList<TimelineEntry> Timeline)
+    {
+        public bool IsApplicant => Role == MembershipRole.Applicant;
+        public bool CanEdit => IsApplicant && Request.IsEditable;
+        public bool CanReopen => IsApplicant && AccessRequestLifecycle.IsAllowed(Request.Status, AccessRequestTransition.Reopen);
+        public bool CanArchive => IsApplicant && AccessRequestLifecycle.IsAllowed(Request.Status, AccessRequestTransition.Archive) && !Request.HasActiveAuthorization;
+        public bool CanCopy => IsApplicant;
+        public string Title => string.IsNullOrWhiteSpace(Request.Procedure.Name) ? "Demande sans titre" : Request.Procedure.Name!;
+    }
+
+    internal sealed class Handler(AdminDbContext db, AccessRequestAccess access) : IQueryHandler<Query, Result<View>>
+    {
+        public async ValueTask<Result<View>> Handle(Query query, CancellationToken ct)
+        {
+            var found = await access.FindAsync(query.RequestId, ct, tracking: false);
+            if (found is null) return Result<View>.Failure(ErrorKind.NotFound, [CommonErrors.NotFound]);
+
+            var organizationName = await db.Organizations.Where(o => o.Id == found.Request.OrganizationId).Select(o => o.Name).SingleAsync(ct);
+            var events = await db.AuditEvents.AsNoTracking()
+                .Where(a => a.AggregateType == "AccessRequest" && a.AggregateId == query.RequestId)
+                .OrderBy(a => a.OccurredAt).ThenBy(a => a.Id)
+                .ToListAsync(ct);
+            var actorIds = events.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value).Distinct().ToList();
+            var actors = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
+                .ToDictionaryAsync(u => u.Id, u => (u.FirstName + " " + u.LastName).Trim(), ct);
+
+            var timeline = events.Select(e => new TimelineEntry(
+                e.OccurredAt,
+                e.ActorId is { } id && actors.TryGetValue(id, out var name) && name.Length > 0 ? name : "API Particulier",
+                TimelineLabels.For(e.Action, e.FromState, e.ToState),
+                e.Reason)).ToList();
+            return new View(found.Request, organizationName, found.Role, timeline);
+        }
+    }
+}
+
+public static class TimelineLabels
+{
+    public static string For(string action, string? from, string? to) => action switch
+    {
+        "access_request.created" => "Demande créée",
+        "access_request.submitted" => from == nameof(AccessRequestStatus.ChangesRequested) ? "Demande modifiée et renvoyée" : "Demande envoyée pour instruction",
+        "access_request.changes_requested" => "Modifications demandées par l'instructeur",
+        "access_request.approved" => "Demande validée",
+        "access_request.refused" => "Demande refusée",
+        "access_request.update_refused" => "Mise à jour refusée : l'habilitation en cours reste valable",
+        "access_request.revoked" => "Habilitation révoquée",
+        "access_request.reopened" => "Demande rouverte pour une mise à jour",
+        "access_request.archived" => "Demande archivée",
+        _ => action,
+    };
+}

@@ -1,0 +1,85 @@
+using Admin.Domain.AccessRequests;
+using Admin.Domain.Common;
+using Admin.Domain.Organizations;
+using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Organizations;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admin.Web.Features.AccessRequests;
+
+/// <summary>The partner home: the current organization's requests, searchable and paged.</summary>
+public static class ListForOrganization
+{
+    public const int PageSize = 20;
+
+    public sealed record Query(string? Search, AccessRequestStatus? Status, int Page = 1) : IQuery<Result<View>>;
+
+    public sealed record Row(Guid Id, string Title, AccessRequestStatus Status, DateTimeOffset UpdatedAt, string NextAction, string NextActionUrl);
+
+    public sealed record View(
+        MembershipSummary? Organization,
+        IReadOnlyList<MembershipSummary> Memberships,
+        IReadOnlyList<Row> Rows,
+        int Total,
+        int Page,
+        int PageCount,
+        string? Search,
+        AccessRequestStatus? Status)
+    {
+        public bool CanCreate => Organization?.Role == MembershipRole.Applicant;
+    }
+
+    internal sealed class Handler(AdminDbContext db, PartnerContext partner) : IQueryHandler<Query, Result<View>>
+    {
+        public async ValueTask<Result<View>> Handle(Query query, CancellationToken ct)
+        {
+            var memberships = await partner.MembershipsAsync(ct);
+            var current = await partner.CurrentAsync(ct);
+            var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim()[..Math.Min(query.Search.Trim().Length, 200)];
+            if (current is null)
+            {
+                return new View(null, memberships, [], 0, 1, 1, search, query.Status);
+            }
+
+            var requests = db.AccessRequests.AsNoTracking().Where(r => r.OrganizationId == current.OrganizationId);
+            if (query.Status is { } status) requests = requests.Where(r => r.Status == status);
+            if (search is not null)
+            {
+                var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                requests = requests.Where(r => r.Procedure.Name != null && EF.Functions.Like(r.Procedure.Name, pattern, "\\"));
+            }
+
+            var total = await requests.CountAsync(ct);
+            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+            var page = Math.Clamp(query.Page, 1, pageCount);
+            var rows = await requests
+                .OrderByDescending(r => r.UpdatedAt)
+                .Skip((page - 1) * PageSize)
+                .Take(PageSize)
+                .Select(r => new { r.Id, r.Procedure.Name, r.Status, r.UpdatedAt })
+                .ToListAsync(ct);
+
+            return new View(current, memberships,
+                [.. rows.Select(r => ToRow(r.Id, r.Name, r.Status, r.UpdatedAt))], total, page, pageCount, search, query.Status);
+        }
+
+        private static Row ToRow(Guid id, string? name, AccessRequestStatus status, DateTimeOffset updatedAt)
+        {
+            var (action, url) = NextAction(id, status);
+            return new Row(id, string.IsNullOrWhiteSpace(name) ? "Demande sans titre" : name, status, updatedAt, action, url);
+        }
+    }
+
+    /// <summary>What the partner should do next, in their words.</summary>
+    public static (string Text, string Url) NextAction(Guid id, AccessRequestStatus status) => status switch
+    {
+        AccessRequestStatus.Draft => ("Compléter et envoyer la demande", $"/demandes/{id}/etapes/demarche"),
+        AccessRequestStatus.ChangesRequested => ("Modifier la demande selon les remarques de l'instructeur", $"/demandes/{id}"),
+        AccessRequestStatus.Submitted => ("Aucune : la demande est en cours d'instruction", $"/demandes/{id}"),
+        AccessRequestStatus.Approved => ("Gérer l'habilitation", $"/demandes/{id}"),
+        AccessRequestStatus.Refused => ("Consulter le motif du refus", $"/demandes/{id}"),
+        AccessRequestStatus.Revoked => ("Consulter le motif de la révocation", $"/demandes/{id}"),
+        _ => ("Consulter", $"/demandes/{id}"),
+    };
+}

@@ -1,0 +1,12 @@
+using System.Globalization;
+
+namespace Admin.Web.Features.Organizations;
+
+/// <summary>Dates as French users read them, in metropolitan French time ("3 décembre 2026").</summary>
+public static class FrenchDates
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public static string Day(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Paris).ToString("d MMMM yyyy", French);
+}
