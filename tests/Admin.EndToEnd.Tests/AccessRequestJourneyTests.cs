@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Admin.EndToEnd.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Admin.EndToEnd.Tests;
+
+[Collection(AppCollection.Name)]
+public sealed class AccessRequestJourneyTests(AppServer app)
+{
+    private const string PartnerEmail = "partenaire@demo.api-particulier.fr";
+
+    [Fact]
+    public async Task Seeded_partner_registers_an_organization_files_all_six_steps_and_submits()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/compte/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync(PartnerEmail);
+        await page.Locator("#Password").FillAsync("Partenaire-Demo-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/espace-partenaire$"));
+
+        // Organization, by SIRET.
+        await page.Locator("#no-organization").GetByRole(AriaRole.Link, new() { Name = "Inscrire une organisation" }).ClickAsync();
+        await page.Locator("#Siret").FillAsync("217 500 016 00019");
+        await page.Locator("#Name").FillAsync("Ville de Paris");
+        await page.Locator("#Kind").SelectOptionAsync(new SelectOptionValue { Label = "Commune" });
+        await page.Locator("#Address_Street").FillAsync("Place de l'Hôtel de Ville");
+        await page.Locator("#Address_PostalCode").FillAsync("75004");
+        await page.Locator("#Address_City").FillAsync("Paris");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inscrire l'organisation" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/espace-partenaire$"));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Ville de Paris");
+
+        // Step 1, saved as a draft half-way, then the page is reloaded: nothing typed is lost.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nouvelle demande" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/etapes/demarche$"));
+        await page.Locator("#Form_Name").FillAsync("Tarification de la restauration scolaire");
+        await page.Locator("#Form_Description").FillAsync("Calcul du tarif de la cantine selon le quotient familial de la famille.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#Form_Name")).ToHaveValueAsync("Tarification de la restauration scolaire");
+        await Assertions.Expect(page.Locator("#Form_Description")).ToHaveValueAsync("Calcul du tarif de la cantine selon le quotient familial de la famille.");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "10-step-procedure");
+        await page.Locator("#Form_Simplification").FillAsync("Attestation de quotient familial de la CAF");
+        await page.Locator("#Form_YearlyVolume").FillAsync("12000");
+        await page.Locator("label[for='Form_Modalities-CitizenForm']").ClickAsync();
+        await Continue(page, "/etapes/cadre-juridique");
+
+        // Step 2: legal basis with its PDF.
+        await page.Locator("#Form_Title").FillAsync("Délibération du conseil de Paris 2026 DASCO 12");
+        await page.Locator("#Form_Url").FillAsync("https://www.paris.fr/deliberations/2026-dasco-12");
+        await page.Locator("#Form_Document").SetInputFilesAsync(new FilePayload
+        {
+            Name = "deliberation.pdf",
+            MimeType = "application/pdf",
+            Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
+        });
+        await Continue(page, "/etapes/donnees");
+
+        // Step 3: scopes.
+        await page.Locator("label[for='Form_Scopes-cnaf_quotient_familial']").ClickAsync();
+        await page.Locator("label[for='Form_Scopes-cnaf_enfants']").ClickAsync();
+        await app.ScreenshotAsync(page, "11-step-scopes");
+        await Continue(page, "/etapes/donnees-personnelles");
+
+        // Step 4: personal data.
+        await page.Locator("#Form_Recipients").FillAsync("Agents du service de la restauration scolaire");
+        await page.Locator("#Form_RetentionMonths").FillAsync("12");
+        await Continue(page, "/etapes/contacts");
+
+        // Step 5: contacts.
+        foreach (var (prefix, first) in new[] { ("BusinessContact", "Marie"), ("TechnicalContact", "Thomas"), ("Dpo", "Denise") })
+        {
+            await page.Locator($"#Form_{prefix}_FirstName").FillAsync(first);
+            await page.Locator($"#Form_{prefix}_LastName").FillAsync("Dupont");
+            await page.Locator($"#Form_{prefix}_Email").FillAsync($"{first.ToLowerInvariant()}.dupont@paris.fr");
+            await page.Locator($"#Form_{prefix}_Phone").FillAsync("01 42 76 40 40");
+        }
+
+        await Continue(page, "/etapes/engagements");
+
+        // Step 6: the charter, shown in full, and the commitments.
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Charte d'utilisation d'API Particulier");
+        await page.Locator("label[for='Form_CharterAcceptance']").ClickAsync();
+        await page.Locator("label[for='Form_DpoInformed']").ClickAsync();
+        await page.Locator("label[for='Form_CitizenConsentCommitment']").ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "12-step-engagements");
+        await Continue(page, "/recapitulatif");
+
+        // Summary, then submission.
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "13-summary");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer la demande" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/demandes/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.Locator("#request-status")).ToContainTextAsync("Envoyée");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Demande créée");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Demande envoyée pour instruction");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "14-request-submitted");
+
+        var receipt = await app.WaitForEmailAsync(PartnerEmail, "bien été envoyée", TimeSpan.FromSeconds(30));
+        Assert.Contains("Tarification de la restauration scolaire", receipt.TextBody);
+        await app.WaitForEmailAsync("instructeur@demo.api-particulier.fr", "attend votre instruction", TimeSpan.FromSeconds(30));
+
+        await page.GotoAsync("/espace-partenaire");
+        await Assertions.Expect(page.Locator("#requests")).ToContainTextAsync("Tarification de la restauration scolaire");
+        await app.ScreenshotAsync(page, "15-partner-home");
+    }
+
+    private static async Task Continue(IPage page, string nextPath)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(nextPath) + "$"));
+    }
+}
