@@ -41,7 +41,10 @@ public sealed class EmailTransport(IOptions<EmailOptions> options) : IEmailTrans
             // Name sorts by time and is unique; the content is the whole RFC 5322 message.
             var fileName = $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{message.MessageId}.eml";
             var path = Path.Combine(settings.PickupDirectory, string.Concat(fileName.Split(Path.GetInvalidFileNameChars())));
-            await message.WriteToAsync(path, ct);
+            // Written aside then renamed, so a reader never sees a half-written .eml.
+            var partial = path + ".partial";
+            await message.WriteToAsync(partial, ct);
+            File.Move(partial, path, overwrite: true);
         }
     }
 }

@@ -83,7 +83,16 @@ public sealed class AppServer : IAsyncLifetime
             {
                 foreach (var file in Directory.GetFiles(EmailDirectory, "*.eml"))
                 {
-                    var message = await MimeKit.MimeMessage.LoadAsync(file);
+                    MimeKit.MimeMessage message;
+                    try
+                    {
+                        message = await MimeKit.MimeMessage.LoadAsync(file);
+                    }
+                    catch (IOException)
+                    {
+                        continue; // being written or moved: next round
+                    }
+
                     if (message.To.Mailboxes.Any(m => m.Address == to) && (message.Subject ?? "").Contains(subjectContains, StringComparison.Ordinal))
                     {
                         return message;

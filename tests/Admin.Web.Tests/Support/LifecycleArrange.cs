@@ -1,5 +1,5 @@
 using Admin.Domain.AccessRequests;
-using Admin.Domain.Charters;
+using Admin.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Admin.Web.Tests.Support;
@@ -8,50 +8,33 @@ namespace Admin.Web.Tests.Support;
 public static class LifecycleArrange
 {
     public static Task<AccessRequest> SubmittedAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Tarification de la cantine") =>
-        app.RequestAsync(applicant, name, (_, _) => Result.Ok());
+        app.SubmittedThenAsync(applicant, name, (_, _) => Result.Ok());
 
     public static Task<AccessRequest> ApprovedAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Tarification de la cantine") =>
-        app.RequestAsync(applicant, name, (request, now) => request.Approve(Guid.NewGuid(), request.Scopes.ToList(), now));
+        app.SubmittedThenAsync(applicant, name, (request, now) => request.Approve(Guid.NewGuid(), [.. request.Scopes], now));
 
     public static Task<AccessRequest> RefusedAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Tarification de la cantine") =>
-        app.RequestAsync(applicant, name, (request, now) => request.Refuse(Guid.NewGuid(), "Cadre juridique insuffisant", now));
+        app.SubmittedThenAsync(applicant, name, (request, now) => request.Refuse(Guid.NewGuid(), "Cadre juridique insuffisant", now));
 
-    private static async Task<AccessRequest> RequestAsync(this AdminWebFactory app, PartnerArrangement applicant, string name,
-        Func<AccessRequest, DateTimeOffset, Admin.Domain.Common.Result> then)
+    private static async Task<AccessRequest> SubmittedThenAsync(this AdminWebFactory app, PartnerArrangement applicant, string name,
+        Func<AccessRequest, DateTimeOffset, Result> then)
     {
-        var now = DateTimeOffset.UtcNow;
+        var draft = await app.CompleteDraftAsync(applicant, name);
         return await app.WithDbAsync(async db =>
         {
+            var now = DateTimeOffset.UtcNow;
+            var request = await db.AccessRequests.SingleAsync(r => r.Id == draft.Id);
             var charter = await db.CharterVersions.OrderByDescending(c => c.Major).ThenByDescending(c => c.Minor).FirstAsync();
             var offerable = (await db.Scopes.Where(s => !s.IsRetired).Select(s => s.Code).ToListAsync()).ToHashSet();
-            var request = AccessRequest.Create(applicant.Organization.Id, applicant.User.Id, now);
-            var user = applicant.User.Id;
-            request.SaveProcedure(user, new Procedure(name, "Calcul du tarif selon le quotient familial", "https://mairie.example.fr/cantine",
-                "Attestation de quotient familial", DateOnly.FromDateTime(now.UtcDateTime).AddMonths(3), 5000, ProcedureModalities.CitizenForm), now);
-            request.SaveLegalBasis(user, new LegalBasis("Délibération du conseil municipal", "https://mairie.example.fr/deliberation", null), now);
-            request.SaveScopes(user, ["cnaf_quotient_familial"], offerable, now);
-            request.SaveDataProtection(user, new DataProtection("Service scolaire", 12, null), now);
-            // Three instances: EF cannot share one owned object between three navigations.
-            static Contact Contact() => new("Alex", "Durand", "alex.durand@mairie.example.fr", "01 23 45 67 89");
-            request.SaveContacts(user, new Contacts(Contact(), Contact(), Contact()), now);
-            var acceptance = CharterAcceptance.Record(charter, user, applicant.Organization.Id, now, "127.0.0.1");
-            db.CharterAcceptances.Add(acceptance);
-            request.SaveEngagements(user, acceptance, true, true, charter, now);
-            Check(request.Submit(user, charter, offerable, now));
+            Check(request.Submit(applicant.User.Id, charter, offerable, now));
             Check(then(request, now));
-            db.AccessRequests.Add(request);
             await db.SaveChangesAsync();
             return request;
         });
     }
 
-    private static void Check(Admin.Domain.Common.Result result)
+    private static void Check(Result result)
     {
         if (result.IsFailure) throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Code + " " + e.Field)));
-    }
-
-    private static class Result
-    {
-        public static Admin.Domain.Common.Result Ok() => Admin.Domain.Common.Result.Ok();
     }
 }

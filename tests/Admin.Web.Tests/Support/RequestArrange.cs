@@ -104,7 +104,7 @@ public static class RequestArrange
     }
 
     /// <summary>Fills the six steps of the request through the domain, as a complete request ready to send.</summary>
-    public static async Task<AccessRequest> CompleteDraftAsync(this AdminWebFactory app, PartnerArrangement applicant)
+    public static async Task<AccessRequest> CompleteDraftAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Inscription à la cantine")
     {
         var draft = await app.DraftAsync(applicant);
         await app.WithDbAsync(async db =>
@@ -114,7 +114,7 @@ public static class RequestArrange
             var offerable = (await db.Scopes.Where(s => !s.IsRetired).Select(s => s.Code).ToListAsync()).ToHashSet();
             var now = DateTimeOffset.UtcNow;
             var user = applicant.User.Id;
-            request.SaveProcedure(user, new Procedure("Inscription à la cantine", "Tarifs selon le quotient familial.", "https://www.ville-exemple.fr/cantine",
+            request.SaveProcedure(user, new Procedure(name, "Tarifs selon le quotient familial.", "https://www.ville-exemple.fr/cantine",
                 "Attestation de quotient familial", null, 1200, ProcedureModalities.CitizenForm), now);
             request.SaveLegalBasis(user, new LegalBasis("Délibération du 12 mars 2025", "https://www.ville-exemple.fr/deliberation", null), now);
             request.SaveScopes(user, ["cnaf_quotient_familial"], offerable, now);
