@@ -30,8 +30,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
         if (result.IsFailure)
         {
             ModelState.AddErrors(result);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(command);
+            return Invalid(command);
         }
 
         TempData["Email"] = command.Email?.Trim();
@@ -58,8 +57,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
         if (result.IsFailure)
         {
             ModelState.AddErrors(result);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(command);
+            return Invalid(command);
         }
 
         TempData["Flash"] = "Si un compte non confirmé existe pour cette adresse, un nouveau lien vient d'y être envoyé.";
@@ -202,8 +200,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
         if (result.IsFailure)
         {
             ModelState.AddErrors(result);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(command);
+            return Invalid(command);
         }
 
         TempData["Flash"] = "Si un compte existe pour cette adresse, un lien de réinitialisation vient d'y être envoyé. Il est valable 24 heures.";
@@ -221,8 +218,7 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
         if (result.IsFailure)
         {
             ModelState.AddErrors(result);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(command);
+            return Invalid(command);
         }
 
         TempData["Flash"] = "Votre mot de passe a été modifié. Vous pouvez vous connecter.";
