@@ -31,12 +31,9 @@ public sealed class Organization : Entity
         ArgumentNullException.ThrowIfNull(address);
         if (siret.Value is null) throw new ArgumentException("An unparsed SIRET was given.", nameof(siret));
 
-        var errors = new List<Error>();
-        var cleanName = name?.Trim() ?? "";
-        if (cleanName.Length == 0) errors.Add(OrganizationErrors.NameRequired.ForField(nameof(Name)));
-        else if (cleanName.Length > NameMaxLength) errors.Add(OrganizationErrors.NameTooLong.ForField(nameof(Name)));
-        if (!Enum.IsDefined(kind)) errors.Add(OrganizationErrors.KindInvalid.ForField(nameof(Kind)));
+        var errors = DetailsErrors(name, kind);
         if (errors.Count > 0) return Result<Organization>.Failure(ErrorKind.Validation, errors);
+        var cleanName = name!.Trim();
 
         var organization = new Organization
         {
@@ -49,6 +46,17 @@ public sealed class Organization : Entity
         organization._memberships.Add(new Membership(organization.Id, creatorUserId, MembershipRole.Applicant, now));
         organization.Raise(new OrganizationRegistered(organization.Id, creatorUserId, now, siret.Value, cleanName));
         return organization;
+    }
+
+    /// <summary>What is wrong with a name and kind, so a form can report them with the SIRET and address errors.</summary>
+    public static IReadOnlyList<Error> DetailsErrors(string? name, OrganizationKind kind)
+    {
+        var errors = new List<Error>();
+        var cleanName = name?.Trim() ?? "";
+        if (cleanName.Length == 0) errors.Add(OrganizationErrors.NameRequired.ForField(nameof(Name)));
+        else if (cleanName.Length > NameMaxLength) errors.Add(OrganizationErrors.NameTooLong.ForField(nameof(Name)));
+        if (!Enum.IsDefined(kind)) errors.Add(OrganizationErrors.KindInvalid.ForField(nameof(Kind)));
+        return errors;
     }
 
     public bool IsMember(Guid userId) => FindMembership(userId) is not null;

@@ -26,21 +26,19 @@ public static class RegisterOrganization
     internal sealed class Handler(AdminDbContext db, ICurrentUser user, PartnerContext partner, TimeProvider time)
         : ICommandHandler<Command, Result<Guid>>
     {
-        private static readonly Siret StandInSiret = Siret.Parse("21750001600019").Value;
-        private static readonly Address StandInAddress = Address.Create("Place de l'Hôtel de Ville", "75004", "Paris").Value;
-
         public async ValueTask<Result<Guid>> Handle(Command command, CancellationToken ct)
         {
             var siret = Siret.Parse(command.Siret);
             var address = Address.Create(command.Address?.Street, command.Address?.PostalCode, command.Address?.City);
-            // The name and kind rules live in Organization.Register only. Calling it even when the SIRET or
-            // the address is wrong (with stand-ins, the result then thrown away) reports every field at once.
-            var registered = Organization.Register(siret.IsSuccess ? siret.Value : StandInSiret, command.Name, command.Kind ?? default,
-                address.IsSuccess ? address.Value : StandInAddress, user.Id, time.GetUtcNow());
-            if (siret.IsFailure || address.IsFailure || registered.IsFailure)
+            // Every field's errors at once: SIRET, address, name and kind.
+            var details = Organization.DetailsErrors(command.Name, command.Kind ?? default);
+            if (siret.IsFailure || address.IsFailure || details.Count > 0)
             {
-                return Result<Guid>.Failure(ErrorKind.Validation, [.. siret.Errors, .. address.Errors, .. registered.Errors]);
+                return Result<Guid>.Failure(ErrorKind.Validation, [.. siret.Errors, .. address.Errors, .. details]);
             }
+
+            var registered = Organization.Register(siret.Value, command.Name, command.Kind!.Value, address.Value, user.Id, time.GetUtcNow());
+            if (registered.IsFailure) return Result<Guid>.From(registered);
 
             if (await IsRegisteredAsync(siret.Value, ct)) return Taken();
 
