@@ -143,6 +143,33 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Get_document_through_the_staff_route_is_for_staff_with_two_factor_only()
+    {
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync();
+        var pdf = RequestArrange.Pdf();
+        await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Draft(), "Form.Document", "arrete.pdf", pdf);
+        var documentId = (await app.StoredAsync(request.Id)).LegalBasis.Document!.DocumentId;
+        var staffUrl = $"/instruction/demandes/{request.Id}/documents/{documentId}";
+
+        var auditor = await app.StaffWithTwoFactorAsync(Admin.Domain.Users.Roles.Auditor);
+        var response = await auditor.Client.GetAsync(staffUrl);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await auditor.Client.GetAsync($"/instruction/demandes/{Guid.NewGuid()}/documents/{documentId}")).StatusCode);
+
+        var partner = await browser.Client.GetAsync(staffUrl);
+        Assert.Equal(HttpStatusCode.Redirect, partner.StatusCode);
+        Assert.Contains("/erreur/403", partner.Headers.Location?.ToString());
+
+        var staffWithoutTwoFactor = new Browser(app.CreateBrowser());
+        var email = $"sans2fa.{Guid.NewGuid():N}@api.gouv.fr";
+        await app.CreateUserAsync(email, Accounts.StrongPassword, Admin.Domain.Users.Roles.Instructor);
+        await Accounts.SignInAsync(staffWithoutTwoFactor, email, Accounts.StrongPassword);
+        var refused = await staffWithoutTwoFactor.Client.GetAsync(staffUrl);
+        Assert.StartsWith("/compte/double-authentification", refused.Headers.Location?.ToString());
+    }
+
     private sealed class InfectedScanner : IDocumentScanner
     {
         public Task<bool> IsCleanAsync(Stream content, CancellationToken ct) => Task.FromResult(false);

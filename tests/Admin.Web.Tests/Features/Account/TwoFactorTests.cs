@@ -110,25 +110,13 @@ public sealed class TwoFactorTests(AdminWebFactory app) : IClassFixture<AdminWeb
     [Fact]
     public async Task Jobs_dashboard_is_for_administrators_with_two_factor_only()
     {
-        var instructor = await SignedInWithTwoFactorAsync(Roles.Instructor);
+        var instructor = await app.StaffWithTwoFactorAsync(Roles.Instructor);
         var denied = await instructor.GetAsync("/admin/jobs");
         Assert.Contains("/erreur/403", denied.Location);
 
-        var administrator = await SignedInWithTwoFactorAsync(Roles.Administrator);
+        var administrator = await app.StaffWithTwoFactorAsync(Roles.Administrator);
         var dashboard = await administrator.GetAsync("/admin/jobs");
         Assert.Equal(HttpStatusCode.OK, dashboard.Status);
         Assert.Contains("tâches de fond", dashboard.Document.Title + dashboard.Text);
-    }
-
-    private async Task<Browser> SignedInWithTwoFactorAsync(string role)
-    {
-        var email = $"{role.ToLowerInvariant()}.{Guid.NewGuid():N}@api.gouv.fr";
-        await app.CreateUserAsync(email, Accounts.StrongPassword, role);
-        var browser = new Browser(app.CreateBrowser());
-        await Accounts.SignInAsync(browser, email, Accounts.StrongPassword);
-        var setup = await browser.GetAsync("/compte/double-authentification");
-        var key = setup.Document.GetElementById("shared-key")!.TextContent;
-        await browser.PostAsync("/compte/double-authentification/activer", new Dictionary<string, string> { ["Code"] = Accounts.TotpCode(key) });
-        return browser;
     }
 }
