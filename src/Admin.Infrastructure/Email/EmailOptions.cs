@@ -14,6 +14,9 @@ public sealed class EmailOptions
 
     /// <summary>Absolute base URL used in links sent by e-mail, e.g. https://admin.api.gouv.fr.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>An absolute link for an e-mail: <paramref name="path"/> (starting with '/') on the public URL.</summary>
+    public string AbsoluteUrl(string path) => PublicBaseUrl.TrimEnd('/') + path;
 }
 
 public sealed class SmtpOptions

@@ -31,7 +31,6 @@ public sealed class AccessRequestNotifications(IOptions<EmailOptions> options) :
         var organization = await db.Organizations.AsNoTracking()
             .Where(o => o.Id == request.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
         var procedure = request.Procedure.Name ?? "sans nom";
-        var baseUrl = options.Value.PublicBaseUrl.TrimEnd('/');
         var what = submitted.IsUpdate ? "La mise à jour de votre demande d'habilitation" : "Votre demande d'habilitation";
         var messages = new List<OutboxMessage>();
 
@@ -42,7 +41,7 @@ public sealed class AccessRequestNotifications(IOptions<EmailOptions> options) :
             messages.Add(EmailComposer.Compose(ReceiptKind, applicantEmail, "Votre demande d'habilitation a bien été envoyée",
                 [$"{what} pour la démarche « {procedure} » a bien été envoyée à l'équipe API Particulier.",
                  "Un instructeur va l'examiner. Vous serez prévenu par courriel de sa décision ou des modifications à apporter."],
-                new EmailLink("Suivre ma demande", $"{baseUrl}/demandes/{request.Id}"), submitted.OccurredAt));
+                new EmailLink("Suivre ma demande", options.Value.AbsoluteUrl($"/demandes/{request.Id}")), submitted.OccurredAt));
         }
 
         var instructors = await db.Users.AsNoTracking()
@@ -55,7 +54,7 @@ public sealed class AccessRequestNotifications(IOptions<EmailOptions> options) :
             messages.Add(EmailComposer.Compose(InstructorKind, instructor, "Une demande d'habilitation attend votre instruction",
                 [$"{organization ?? "Une organisation"} a envoyé {(submitted.IsUpdate ? "une mise à jour de sa demande" : "une nouvelle demande")} d'habilitation pour la démarche « {procedure} ».",
                  "Elle attend votre instruction."],
-                new EmailLink("Voir les demandes à instruire", $"{baseUrl}/instruction"), submitted.OccurredAt));
+                new EmailLink("Voir les demandes à instruire", options.Value.AbsoluteUrl("/instruction")), submitted.OccurredAt));
         }
 
         return messages;

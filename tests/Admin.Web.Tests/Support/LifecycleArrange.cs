@@ -1,5 +1,6 @@
 using Admin.Domain.AccessRequests;
 using Admin.Domain.Common;
+using Admin.Web.Features.AccessRequests.Steps;
 using Microsoft.EntityFrameworkCore;
 
 namespace Admin.Web.Tests.Support;
@@ -24,8 +25,8 @@ public static class LifecycleArrange
         {
             var now = DateTimeOffset.UtcNow;
             var request = await db.AccessRequests.SingleAsync(r => r.Id == draft.Id);
-            var charter = await db.CharterVersions.OrderByDescending(c => c.Major).ThenByDescending(c => c.Minor).FirstAsync();
-            var offerable = (await db.Scopes.Where(s => !s.IsRetired).Select(s => s.Code).ToListAsync()).ToHashSet();
+            var charter = await db.CurrentCharterAsync(CancellationToken.None);
+            var offerable = await db.OfferableScopesAsync(CancellationToken.None);
             Check(request.Submit(applicant.User.Id, charter, offerable, now));
             Check(then(request, now));
             await db.SaveChangesAsync();

@@ -6,6 +6,7 @@ using Admin.Infrastructure.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Admin.Web.Features.AccessRequests.Steps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -110,8 +111,8 @@ public static class RequestArrange
         await app.WithDbAsync(async db =>
         {
             var request = await db.AccessRequests.SingleAsync(r => r.Id == draft.Id);
-            var charter = await db.CharterVersions.OrderByDescending(c => c.Major).ThenByDescending(c => c.Minor).FirstAsync();
-            var offerable = (await db.Scopes.Where(s => !s.IsRetired).Select(s => s.Code).ToListAsync()).ToHashSet();
+            var charter = await db.CurrentCharterAsync(CancellationToken.None);
+            var offerable = await db.OfferableScopesAsync(CancellationToken.None);
             var now = DateTimeOffset.UtcNow;
             var user = applicant.User.Id;
             request.SaveProcedure(user, new Procedure(name, "Tarifs selon le quotient familial.", "https://www.ville-exemple.fr/cantine",

@@ -42,16 +42,8 @@ public static class ChangeLifecycle
             };
             if (outcome.IsFailure) return Result<Guid>.From(outcome);
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return Result<Guid>.Failure(ErrorKind.Conflict, [CommonErrors.ConcurrentChange]);
-            }
-
-            return next;
+            var stored = await db.SaveChangesOrConflictAsync(ct);
+            return stored.IsSuccess ? next : Result<Guid>.From(stored);
 
             Result Copy()
             {

@@ -25,7 +25,7 @@ public static class Details
         public bool CanReopen => IsApplicant && AccessRequestLifecycle.IsAllowed(Request.Status, AccessRequestTransition.Reopen);
         public bool CanArchive => IsApplicant && AccessRequestLifecycle.IsAllowed(Request.Status, AccessRequestTransition.Archive) && !Request.HasActiveAuthorization;
         public bool CanCopy => IsApplicant;
-        public string Title => string.IsNullOrWhiteSpace(Request.Procedure.Name) ? "Demande sans titre" : Request.Procedure.Name!;
+        public string Title => RequestTitle.Of(Request.Procedure.Name);
     }
 
     internal sealed class Handler(AdminDbContext db, AccessRequestAccess access) : IQueryHandler<Query, Result<View>>

@@ -36,7 +36,8 @@ public static class ListForOrganization
         {
             var memberships = await partner.MembershipsAsync(ct);
             var current = await partner.CurrentAsync(ct);
-            var search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim()[..Math.Min(query.Search.Trim().Length, 200)];
+            var trimmed = query.Search?.Trim();
+            var search = string.IsNullOrEmpty(trimmed) ? null : trimmed[..Math.Min(trimmed.Length, 200)];
             if (current is null)
             {
                 return new View(null, memberships, [], 0, 1, 1, search, query.Status);
@@ -67,7 +68,7 @@ public static class ListForOrganization
         private static Row ToRow(Guid id, string? name, AccessRequestStatus status, DateTimeOffset updatedAt)
         {
             var (action, url) = NextAction(id, status);
-            return new Row(id, string.IsNullOrWhiteSpace(name) ? "Demande sans titre" : name, status, updatedAt, action, url);
+            return new Row(id, RequestTitle.Of(name), status, updatedAt, action, url);
         }
     }
 

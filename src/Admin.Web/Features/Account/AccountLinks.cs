@@ -12,12 +12,12 @@ namespace Admin.Web.Features.Account;
 public sealed class AccountLinks(IOptions<EmailOptions> options)
 {
     public string ConfirmEmail(Guid userId, string token) =>
-        $"{Base}/compte/confirmer?userId={userId}&code={Encode(token)}";
+        options.Value.AbsoluteUrl($"/compte/confirmer?userId={userId}&code={Encode(token)}");
 
     public string ResetPassword(string email, string token) =>
-        $"{Base}/compte/nouveau-mot-de-passe?email={Uri.EscapeDataString(email)}&code={Encode(token)}";
+        options.Value.AbsoluteUrl($"/compte/nouveau-mot-de-passe?email={Uri.EscapeDataString(email)}&code={Encode(token)}");
 
-    public string SignIn => $"{Base}/compte/connexion";
+    public string SignIn => options.Value.AbsoluteUrl("/compte/connexion");
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
@@ -33,6 +33,4 @@ public sealed class AccountLinks(IOptions<EmailOptions> options)
             return null;
         }
     }
-
-    private string Base => options.Value.PublicBaseUrl.TrimEnd('/');
 }

@@ -44,14 +44,14 @@ public static class InviteMember
 
         private OutboxMessage Compose(Organization organization, Invitation invitation, string? inviterName, string token, DateTimeOffset now)
         {
-            var baseUrl = emailOptions.Value.PublicBaseUrl.TrimEnd('/');
+            var links = emailOptions.Value;
             var who = string.IsNullOrWhiteSpace(inviterName) ? "Un demandeur de l'organisation" : inviterName;
             return EmailComposer.Compose("organization.invitation", invitation.Email,
                 $"Invitation à rejoindre {organization.Name} sur API Particulier",
                 [$"{who} vous invite à rejoindre l'organisation {organization.Name} (SIRET {organization.Siret.Value}) sur l'espace partenaires d'API Particulier, avec le rôle « {invitation.Role.FrenchLabel()} ».",
                  $"Cette invitation est valable jusqu'au {FrenchDates.Day(invitation.ExpiresAt)}. Elle ne peut être acceptée que depuis un compte ouvert avec cette adresse électronique ({invitation.Email}).",
-                 $"Si vous n'avez pas encore de compte, créez-le d'abord avec cette adresse ({baseUrl}/compte/inscription), confirmez-la, puis ouvrez de nouveau le lien ci-dessous."],
-                new EmailLink("Voir l'invitation", $"{baseUrl}/invitations/{token}"), now);
+                 $"Si vous n'avez pas encore de compte, créez-le d'abord avec cette adresse ({links.AbsoluteUrl("/compte/inscription")}), confirmez-la, puis ouvrez de nouveau le lien ci-dessous."],
+                new EmailLink("Voir l'invitation", links.AbsoluteUrl($"/invitations/{token}")), now);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Admin.Domain.AccessRequests;
 using Admin.Web.Tests.Support;
+using Admin.Web.Features.AccessRequests.Steps;
 using Microsoft.EntityFrameworkCore;
 
 namespace Admin.Web.Tests.Features.AccessRequests;
@@ -205,8 +206,8 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
         var errors = await app.WithDbAsync(async db =>
         {
             var stored = await db.AccessRequests.AsNoTracking().SingleAsync(r => r.Id == request.Id);
-            var charter = await db.CharterVersions.OrderByDescending(c => c.Major).ThenByDescending(c => c.Minor).FirstAsync();
-            var offerable = (await db.Scopes.Where(s => !s.IsRetired).Select(s => s.Code).ToListAsync()).ToHashSet();
+            var charter = await db.CurrentCharterAsync(CancellationToken.None);
+            var offerable = await db.OfferableScopesAsync(CancellationToken.None);
             return stored.SectionErrors(step, charter, offerable, DateTimeOffset.UtcNow);
         });
         Assert.NotEmpty(errors);

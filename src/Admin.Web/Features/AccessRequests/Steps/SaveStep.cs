@@ -60,14 +60,11 @@ public static class SaveStep
                 return saved;
             }
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
+            var stored = await db.SaveChangesOrConflictAsync(ct);
+            if (stored.IsFailure)
             {
                 upload.Discard();
-                return Result<IReadOnlyList<Error>>.From(Result.Conflict(CommonErrors.ConcurrentChange));
+                return Result<IReadOnlyList<Error>>.From(stored);
             }
 
             return Result.Ok<IReadOnlyList<Error>>([.. uploadErrors, .. saved.Value]);

@@ -29,16 +29,7 @@ public static class Submit
             var outcome = request.Submit(user.Id, await db.CurrentCharterAsync(ct), await db.OfferableScopesAsync(ct), time.GetUtcNow());
             if (outcome.IsFailure) return outcome;
 
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return Result.Conflict(CommonErrors.ConcurrentChange);
-            }
-
-            return Result.Ok();
+            return await db.SaveChangesOrConflictAsync(ct);
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Admin.Web.Features.Organizations;
+namespace Admin.Web.Infrastructure;
 
 /// <summary>Dates as French users read them, in metropolitan French time ("3 décembre 2026").</summary>
 public static class FrenchDates
@@ -9,4 +9,7 @@ public static class FrenchDates
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var zone) ? zone : TimeZoneInfo.Utc;
 
     public static string Day(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Paris).ToString("d MMMM yyyy", French);
+
+    /// <summary>"25/11/2026 à 14:03".</summary>
+    public static string DayAndTime(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Paris).ToString("dd/MM/yyyy 'à' HH:mm", French);
 }
