@@ -102,9 +102,11 @@ public static class DependencyInjection
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
+                options.Tokens.AuthenticatorTokenProvider = ReplayProtectedAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AdminDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(ReplayProtectedAuthenticatorTokenProvider.Name)
             .AddErrorDescriber<FrenchIdentityErrorDescriber>();
 
         services.AddHealthChecks().AddDbContextCheck<AdminDbContext>("database", tags: ["ready"]);

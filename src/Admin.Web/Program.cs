@@ -113,6 +113,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+JobsDashboard.AddFailedEmails();
 app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
     {
         Authorization = [new HangfireDashboardAuthorization()],

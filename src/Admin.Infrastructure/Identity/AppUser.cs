@@ -8,6 +8,9 @@ public sealed class AppUser : IdentityUser<Guid>
     public string LastName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The time step of the last TOTP code accepted: a code is never accepted twice.</summary>
+    public long? LastTotpTimeStep { get; set; }
+
     public string DisplayName => $"{FirstName} {LastName}".Trim();
 }
 

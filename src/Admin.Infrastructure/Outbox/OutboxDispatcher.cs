@@ -1,6 +1,10 @@
+using System.Net.Sockets;
 using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Persistence;
 using Hangfire;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,8 +13,12 @@ using MimeKit;
 namespace Admin.Infrastructure.Outbox;
 
 /// <summary>
-/// Delivers pending outbox messages. Runs as a Hangfire job, kicked after each commit that adds
-/// messages and swept every minute; a message that fails stays pending and the job is retried.
+/// Delivers the outbox messages that are due. Runs as a Hangfire job, kicked after each commit that
+/// adds messages and swept every minute. A message that fails waits longer before each new attempt
+/// and is set aside after <see cref="OutboxMessage.MaxAttempts"/> attempts, or at once when no
+/// server will ever take it (an invalid address, a recipient refused with a 5xx code): one bad
+/// message never holds back the others. When the mail server itself cannot be reached, the run
+/// stops and the remaining messages wait for the next one.
 /// </summary>
 public sealed class OutboxDispatcher(
     AdminDbContext db,
@@ -21,48 +29,77 @@ public sealed class OutboxDispatcher(
 {
     public const int BatchSize = 50;
 
-    [AutomaticRetry(Attempts = 10)]
+    /// <summary>A run handles at most this many batches, so a very long queue shares the worker.</summary>
+    public const int MaxBatchesPerRun = 20;
+
+    [AutomaticRetry(Attempts = 0)]
     [DisableConcurrentExecution(timeoutInSeconds: 120)]
     public async Task DeliverPendingAsync(CancellationToken ct)
     {
-        var failures = await DeliverBatchAsync(ct);
-        if (failures > 0)
+        for (var batch = 0; batch < MaxBatchesPerRun; batch++)
         {
-            // Let Hangfire retry with back-off; the messages stay pending in the meantime.
-            throw new OutboxDeliveryException(failures);
+            var outcome = await DeliverBatchAsync(ct);
+            if (outcome.Attempted < BatchSize || outcome.TransportDown) return;
         }
     }
 
-    /// <summary>Delivers up to <see cref="BatchSize"/> pending messages, returns how many failed.</summary>
-    public async Task<int> DeliverBatchAsync(CancellationToken ct)
+    /// <summary>Tries up to <see cref="BatchSize"/> due messages, oldest due first.</summary>
+    public async Task<OutboxBatch> DeliverBatchAsync(CancellationToken ct)
     {
-        var pending = await db.OutboxMessages
-            .Where(m => m.SentAt == null)
-            .OrderBy(m => m.CreatedAt)
+        var now = time.GetUtcNow();
+        var due = await db.OutboxMessages
+            .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.CreatedAt)
             .Take(BatchSize)
             .ToListAsync(ct);
 
-        var failures = 0;
-        foreach (var message in pending)
+        var sent = 0;
+        var failed = 0;
+        var attempted = 0;
+        var transportDown = false;
+        foreach (var message in due)
         {
+            attempted++;
             try
             {
                 await transport.SendAsync(ToMime(message), ct);
                 message.MarkSent(time.GetUtcNow());
+                sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                failures++;
-                message.MarkFailed(ex.GetType().Name + ": " + ex.Message);
-                logger.LogWarning("Outbox message {MessageId} of kind {Kind} failed (attempt {Attempts}): {Error}",
-                    message.Id, message.Kind, message.Attempts, ex.GetType().Name);
+                failed++;
+                var failure = Classify(ex);
+                message.MarkFailed(ex.GetType().Name + ": " + ex.Message, failure == Failure.Permanent, time.GetUtcNow());
+                logger.LogWarning("Outbox message {MessageId} of kind {Kind} failed (attempt {Attempts}, {Failure}): {Error}",
+                    message.Id, message.Kind, message.Attempts, message.FailedAt is null ? "will retry" : "set aside", ex.GetType().Name);
+                transportDown = failure == Failure.TransportDown;
             }
 
             await db.SaveChangesAsync(ct);
+            if (transportDown) break;
         }
 
-        return failures;
+        return new OutboxBatch(attempted, sent, failed, transportDown);
     }
+
+    private enum Failure { Transient, Permanent, TransportDown }
+
+    /// <summary>
+    /// Permanent: the message itself can never go (address MailKit cannot parse, recipient or
+    /// message refused with a 5xx code). Transport down: nothing can go right now (no server, no
+    /// connection, bad credentials), so trying the rest of the batch is pointless.
+    /// </summary>
+    private static Failure Classify(Exception ex) => ex switch
+    {
+        ParseException or FormatException => Failure.Permanent,
+        SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted } smtp
+            when (int)smtp.StatusCode >= 500 => Failure.Permanent,
+        SmtpCommandException => Failure.Transient,
+        SocketException or IOException or SmtpProtocolException or AuthenticationException or ServiceNotConnectedException
+            or SslHandshakeException or InvalidOperationException => Failure.TransportDown,
+        _ => Failure.Transient,
+    };
 
     private MimeMessage ToMime(OutboxMessage message)
     {
@@ -76,5 +113,5 @@ public sealed class OutboxDispatcher(
     }
 }
 
-public sealed class OutboxDeliveryException(int failures)
-    : Exception($"{failures} outbox message(s) could not be delivered; they stay pending.");
+/// <summary>What one batch did: messages tried, sent and failed, and whether the mail server was unreachable.</summary>
+public sealed record OutboxBatch(int Attempted, int Sent, int Failed, bool TransportDown);

@@ -7,6 +7,7 @@ public class EmailAddressTests
     [Theory]
     [InlineData("Prenom.Nom@Mairie-Lyon.fr ", "prenom.nom@mairie-lyon.fr")]
     [InlineData("a+tag@sub.domaine.gouv.fr", "a+tag@sub.domaine.gouv.fr")]
+    [InlineData("o'neil_j-2{x}@mairie-03.fr", "o'neil_j-2{x}@mairie-03.fr")]
     public void Valid_address_is_trimmed_and_lower_cased(string input, string expected)
     {
         Assert.Equal(expected, EmailAddress.Parse(input).Value.Value);
@@ -23,6 +24,15 @@ public class EmailAddressTests
     [InlineData("prenom..nom@mairie.fr")]
     [InlineData("prenom.nom@-mairie.fr")]
     [InlineData("prenom.nom@mairie.f")]
+    [InlineData("x<script>alert(1)</script>@example.com")]
+    [InlineData("\"prenom nom\"@mairie.fr")]
+    [InlineData("prenom(nom)@mairie.fr")]
+    [InlineData("prenom,nom@mairie.fr")]
+    [InlineData("prénom@mairie.fr")]
+    [InlineData("prenom@mairié.fr")]
+    [InlineData("x\uFFFE@example.com")]
+    [InlineData("x\0@example.com")]
+    [InlineData("prenom@mairie.fr;autre@mairie.fr")]
     public void Malformed_address_is_refused(string input)
     {
         Assert.Equal("email.invalid", Assert.Single(EmailAddress.Parse(input).Errors).Code);

@@ -25,8 +25,11 @@ public static partial class Accounts
         return new Uri(match).PathAndQuery;
     }
 
-    public static string TotpCode(string sharedKey) =>
-        new Totp(Base32Encoding.ToBytes(sharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp();
+    public static string TotpCode(string sharedKey) => TotpCode(sharedKey, DateTimeOffset.UtcNow);
+
+    /// <summary>The code an authenticator app shows at <paramref name="at"/>.</summary>
+    public static string TotpCode(string sharedKey, DateTimeOffset at) =>
+        new Totp(Base32Encoding.ToBytes(sharedKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp(at.UtcDateTime);
 
     public static async Task<Page> SignInAsync(Browser browser, string email, string password) =>
         await browser.SubmitAsync("/compte/connexion", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

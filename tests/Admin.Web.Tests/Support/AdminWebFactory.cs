@@ -54,7 +54,11 @@ public class AdminWebFactory : WebApplicationFactory<Program>
     /// <summary>Delivers the outbox as the background job would, and returns the messages sent.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> DeliverOutboxAsync()
     {
-        await WithScopeAsync(sp => sp.GetRequiredService<OutboxDispatcher>().DeliverBatchAsync(CancellationToken.None));
+        await WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<OutboxDispatcher>().DeliverPendingAsync(CancellationToken.None);
+            return true;
+        });
         return await WithDbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.CreatedAt).ToListAsync());
     }
 

@@ -1,3 +1,4 @@
+using Admin.Domain.Organizations;
 using Admin.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,9 +11,11 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Kind).HasMaxLength(100);
-        builder.Property(m => m.To).HasMaxLength(254);
+        builder.Property(m => m.To).HasMaxLength(EmailAddress.MaxLength);
         builder.Property(m => m.Subject).HasMaxLength(300);
-        builder.Property(m => m.LastError).HasMaxLength(1000);
-        builder.HasIndex(m => new { m.SentAt, m.CreatedAt });
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.LastErrorMaxLength);
+        builder.Ignore(m => m.IsPending);
+        // The dispatcher's query: pending (not sent, not set aside) and due.
+        builder.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });
     }
 }

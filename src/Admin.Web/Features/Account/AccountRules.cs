@@ -1,3 +1,4 @@
+using Admin.Domain.Organizations;
 using FluentValidation;
 
 namespace Admin.Web.Features.Account;
@@ -7,8 +8,6 @@ internal static class AccountRules
 {
     public const int EmailMaxLength = 254;
 
-    /// <summary>local@domain.tld, without spaces nor the characters that have no place in an address someone types.</summary>
-    public const string EmailPattern = @"^[^@\s<>()\[\],;:""]+@[^@\s<>()\[\],;:""]+\.[^@\s<>()\[\],;:""]+$";
     public const int NameMaxLength = 100;
     public const int PasswordMinLength = 12;
     public const int PasswordMaxLength = 128;
@@ -16,7 +15,7 @@ internal static class AccountRules
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) => rule
         .NotEmpty().WithMessage("Saisissez votre adresse électronique.")
         .MaximumLength(EmailMaxLength).WithMessage($"L'adresse électronique ne peut pas dépasser {EmailMaxLength} caractères.")
-        .Matches(EmailPattern).WithMessage("Saisissez une adresse électronique valide, par exemple prenom.nom@mairie.fr.");
+        .Must(EmailAddress.IsValid).WithMessage("Saisissez une adresse électronique valide, par exemple prenom.nom@mairie.fr.");
 
     public static IRuleBuilderOptions<T, string?> StrongPassword<T>(this IRuleBuilder<T, string?> rule) => rule
         .NotEmpty().WithMessage("Saisissez un mot de passe.")

@@ -119,4 +119,26 @@ public sealed class TwoFactorTests(AdminWebFactory app) : IClassFixture<AdminWeb
         Assert.Equal(HttpStatusCode.OK, dashboard.Status);
         Assert.Contains("tâches de fond", dashboard.Document.Title + dashboard.Text);
     }
+
+    [Fact]
+    public async Task Post_two_factor_sign_in_with_the_code_just_used_is_refused_and_the_next_code_signs_in()
+    {
+        var email = $"rejeu.{Guid.NewGuid():N}@mairie-exemple.fr";
+        await app.CreateUserAsync(email, Accounts.StrongPassword, Roles.Partner);
+        var browser = new Browser(app.CreateBrowser());
+        await Accounts.SignInAsync(browser, email, Accounts.StrongPassword);
+        var key = (await browser.GetAsync("/compte/double-authentification")).Document.GetElementById("shared-key")!.TextContent;
+        var used = Accounts.TotpCode(key);
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsync("/compte/double-authentification/activer", new Dictionary<string, string> { ["Code"] = used })).Status);
+
+        var other = new Browser(app.CreateBrowser());
+        var password = await Accounts.SignInAsync(other, email, Accounts.StrongPassword);
+        var replayed = await other.SubmitAsync(password.Location!, new Dictionary<string, string> { ["Code"] = used }, "/compte/connexion/double-authentification");
+        Assert.Equal(HttpStatusCode.BadRequest, replayed.Status);
+        Assert.NotEmpty(replayed.ErrorsFor("Code"));
+
+        var next = await other.PostAsync("/compte/connexion/double-authentification",
+            new Dictionary<string, string> { ["Code"] = Accounts.TotpCode(key, DateTimeOffset.UtcNow.AddSeconds(30)) });
+        Assert.Equal("/espace-partenaire", next.Location);
+    }
 }
