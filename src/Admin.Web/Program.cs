@@ -38,6 +38,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.AccessDeniedPath = "/erreur/403";
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
+    options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
 });
 builder.Services.AddAuthorization(options => options.AddAdminPolicies());
 builder.Services.AddSingleton<IAuthorizationHandler, StaffTwoFactorRequirementHandler>();

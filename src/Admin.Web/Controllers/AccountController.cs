@@ -185,6 +185,12 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
     [HttpPost("deconnexion")]
     public async Task<IActionResult> Logout()
     {
+        // A new security stamp: this cookie, and any copy of it, is refused from now on.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         TempData["Flash"] = "Vous êtes déconnecté.";
         return RedirectToAction(nameof(HomeController.Index), "Home");

@@ -91,6 +91,8 @@ public sealed class TwoFactorController(UserManager<AppUser> users, SignInManage
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
+            // A new key rotates the security stamp: keep this session, which asked for it.
+            await signIn.RefreshSignInAsync(user);
         }
 
         var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";

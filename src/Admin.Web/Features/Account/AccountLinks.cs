@@ -19,6 +19,8 @@ public sealed class AccountLinks(IOptions<EmailOptions> options)
 
     public string SignIn => options.Value.AbsoluteUrl("/compte/connexion");
 
+    public string ForgotPassword => options.Value.AbsoluteUrl("/compte/mot-de-passe-oublie");
+
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
     public static string? Decode(string? code)
