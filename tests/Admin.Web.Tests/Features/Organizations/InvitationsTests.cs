@@ -54,6 +54,8 @@ public sealed class InvitationsTests(AdminWebFactory app) : IClassFixture<AdminW
         { "", MembershipRole.BusinessContact, "Invite.Email", EmailAddressErrors.Required.Message },
         { "pas-une-adresse", MembershipRole.BusinessContact, "Invite.Email", "L'adresse électronique n'est pas valide (exemple : prenom.nom@mairie.fr)." },
         { new string('a', 250) + "@x.fr", MembershipRole.BusinessContact, "Invite.Email", EmailAddressErrors.Invalid.Message },
+        // Accepted before the one e-mail rule, it could never be sent and blocked the outbox.
+        { "x<script>alert(1)</script>@example.com", MembershipRole.BusinessContact, "Invite.Email", EmailAddressErrors.Invalid.Message },
         { "personne@mairie-exemple.fr", null, "Invite.Role", "Choisissez un rôle dans la liste." },
     };
 
