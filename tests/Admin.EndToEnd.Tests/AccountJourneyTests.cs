@@ -40,6 +40,46 @@ public sealed partial class AccountJourneyTests(AppServer app)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Bonjour Camille");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await app.ScreenshotAsync(page, "02-partner-home");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mon compte" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mon compte");
+        await page.GetByLabel("Mot de passe actuel").FillAsync("Pas-Le-Bon-2027");
+        await page.Locator("#NewPassword").FillAsync("Nouveau-Secret-2027");
+        await page.GetByLabel("Confirmation du nouveau mot de passe").FillAsync("Nouveau-Secret-2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Changer le mot de passe" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#CurrentPassword-messages")).ToContainTextAsync("Le mot de passe actuel est incorrect.");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await page.GetByLabel("Mot de passe actuel").FillAsync("Correct-Horse-42");
+        await page.Locator("#NewPassword").FillAsync("Nouveau-Secret-2027");
+        await page.GetByLabel("Confirmation du nouveau mot de passe").FillAsync("Nouveau-Secret-2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Changer le mot de passe" }).ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Votre mot de passe a été modifié.");
+        await app.ScreenshotAsync(page, "02b-account");
+        await page.SetViewportSizeAsync(375, 800);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "02c-account-mobile");
+    }
+
+    [Fact]
+    public async Task Seeded_administrator_sees_the_failed_emails_page_linked_from_the_jobs_dashboard()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/compte/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync("administrateur@demo.api-particulier.fr");
+        await page.Locator("#Password").FillAsync("Administrateur-Demo-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        var key = (await page.Locator("#shared-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        await page.GetByLabel("Code à 6 chiffres").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Activer la double authentification" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+
+        await page.GotoAsync("/admin/jobs");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Courriels en échec" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Courriels en échec");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "05b-failed-emails");
+        await page.SetViewportSizeAsync(375, 800);
+        await app.ScreenshotAsync(page, "05c-failed-emails-mobile");
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using Admin.Domain.Users;
 using Admin.Infrastructure.Identity;
+using Admin.Infrastructure.Email;
+using Admin.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Admin.Infrastructure.Seed;
 
@@ -8,7 +11,7 @@ namespace Admin.Infrastructure.Seed;
 /// Demo accounts, one per role, for Development only. Their passwords are written in the README;
 /// no other environment ever gets them.
 /// </summary>
-public sealed class DevelopmentSeeder(UserManager<AppUser> users, TimeProvider time)
+public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext db, TimeProvider time)
 {
     public static readonly IReadOnlyList<(string Email, string Password, string Role, string FirstName, string LastName)> Accounts =
     [
@@ -39,6 +42,22 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, TimeProvider t
             Ensure(await users.CreateAsync(user, password));
             Ensure(await users.AddToRoleAsync(user, role));
         }
+
+        await SeedFailedEmailAsync();
+    }
+
+    /// <summary>One e-mail the outbox gave up on, so /admin/courriels shows what it lists.</summary>
+    private async Task SeedFailedEmailAsync()
+    {
+        const string kind = "demo.failed_email";
+        if (await db.OutboxMessages.AnyAsync(m => m.Kind == kind)) return;
+
+        var now = time.GetUtcNow();
+        var message = EmailComposer.Compose(kind, "inconnu@mairie-fermee.example", "Invitation à rejoindre Commune de Démo",
+            ["Message de démonstration : le serveur de messagerie a refusé ce destinataire."], null, now);
+        message.MarkFailed("SmtpCommandException: 550 5.1.1 Mailbox unavailable (démonstration)", permanent: true, now);
+        db.OutboxMessages.Add(message);
+        await db.SaveChangesAsync();
     }
 
     private static void Ensure(IdentityResult result)
