@@ -17,6 +17,9 @@ if (args is ["healthcheck", ..])
     return await HealthProbe.RunAsync(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"));
 }
 
+// Fails fast when the machine lacks the Europe/Paris zone: every "today" of the app is a Paris day.
+_ = Admin.Domain.Common.ParisTime.Zone;
+
 var builder = WebApplication.CreateBuilder(args);
 
 if (!builder.Environment.IsDevelopment())

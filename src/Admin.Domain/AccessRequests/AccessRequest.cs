@@ -1,5 +1,7 @@
+using Admin.Domain.Authorizations;
 using Admin.Domain.Charters;
 using Admin.Domain.Common;
+using Admin.Domain.Users;
 using static Admin.Domain.AccessRequests.AccessRequestStatus;
 
 namespace Admin.Domain.AccessRequests;
@@ -15,6 +17,7 @@ public sealed class AccessRequest : Entity
 
     private readonly List<string> _scopes = [];
     private readonly List<string> _grantedScopes = [];
+    private readonly List<Submission> _submissions = [];
 
     private AccessRequest() { }
 
@@ -23,10 +26,9 @@ public sealed class AccessRequest : Entity
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public Guid UpdatedBy { get; private set; }
-    public DateTimeOffset? SubmittedAt { get; private set; }
 
-    /// <summary>First instructor action (changes requested or decision): "time to first review".</summary>
-    public DateTimeOffset? FirstReviewedAt { get; private set; }
+    /// <summary>Last submission (the queue's order); each one is kept in <see cref="Submissions"/>.</summary>
+    public DateTimeOffset? SubmittedAt { get; private set; }
 
     /// <summary>Last approval or refusal.</summary>
     public DateTimeOffset? DecidedAt { get; private set; }
@@ -64,6 +66,17 @@ public sealed class AccessRequest : Entity
     /// <summary>Scopes granted by the last approval; empty until approved.</summary>
     public IReadOnlyCollection<string> GrantedScopes => _grantedScopes.AsReadOnly();
 
+    /// <summary>Every submission, oldest first, with what the request said then and how its review went.</summary>
+    public IReadOnlyList<Submission> Submissions => _submissions.AsReadOnly();
+
+    public Submission? CurrentSubmission => _submissions.Count == 0 ? null : _submissions[^1];
+
+    /// <summary>What the last approval approved; refusing an update restores it.</summary>
+    public RequestContent? ApprovedContent { get; private set; }
+
+    /// <summary>The authorization the first approval created; an approved update updates that same one.</summary>
+    public Guid? AuthorizationId { get; private set; }
+
     public bool IsEditable => Status is Draft or ChangesRequested;
 
     /// <summary>As far as the request knows: approved, or approved and being updated.</summary>
@@ -91,6 +104,10 @@ public sealed class AccessRequest : Entity
         copy.Raise(new AccessRequestCreated(copy.Id, userId, now, OrganizationId, Id));
         return copy;
     }
+
+    /// <summary>A copy of what the request says now.</summary>
+    public RequestContent Content() => new(Procedure with { }, LegalBasis.Copy(), [.. _scopes], DataProtection with { }, Contacts.Copy(),
+        Engagements.CharterMajor, Engagements.CharterMinor);
 
     // Sections. Each save keeps what was typed, even incomplete, and answers the section's errors
     // (fields relative to the section) so the form can show them; it fails only when the request
@@ -191,40 +208,42 @@ public sealed class AccessRequest : Entity
         var from = Status;
         Status = Submitted;
         SubmittedAt = now;
+        _submissions.Add(new Submission(_submissions.Count + 1, applicantUserId, now, IsReopening, Content()));
         Touch(applicantUserId, now);
         Raise(new AccessRequestSubmitted(Id, applicantUserId, now, from, IsReopening));
         return Result.Ok();
     }
 
-    public Result RequestChanges(Guid instructorId, string? message, DateTimeOffset now)
+    public Result RequestChanges(StaffMember staff, string? message, DateTimeOffset now)
     {
+        if (!MayDecide(staff, out var forbidden)) return forbidden;
         if (!CanStart(AccessRequestTransition.RequestChanges, out var refused)) return refused;
         if (!IsValidMessage(message, AccessRequestErrors.ChangesMessageRequired, "Message", out var text, out var invalid)) return invalid;
 
         var from = Status;
         Status = ChangesRequested;
         DecisionMessage = text;
-        FirstReviewedAt ??= now;
-        Touch(instructorId, now);
-        Raise(new AccessRequestChangesRequested(Id, instructorId, now, from, text));
+        CurrentSubmission?.End(SubmissionOutcome.ChangesRequested, now);
+        Touch(staff.UserId, now);
+        Raise(new AccessRequestChangesRequested(Id, staff.UserId, now, from, text));
         return Result.Ok();
     }
 
     /// <summary>
-    /// Grants some or all of the requested scopes. The caller creates (or, for an update,
-    /// supersedes) the authorization from the raised <see cref="AccessRequestApproved"/>; limits and
-    /// expiry will join as parameters when authorizations are modelled.
+    /// Grants <paramref name="grant"/> (scopes, limits, expiry). A first approval creates the
+    /// authorization, which the caller adds to the same unit of work; the approval of an update
+    /// changes <paramref name="current"/> in place, so the keys it carries keep working.
     /// </summary>
-    public Result Approve(Guid instructorId, IReadOnlyCollection<string> grantedScopes, DateTimeOffset now)
+    /// <param name="current">The request's authorization when it is an update (reopened), null otherwise.</param>
+    public Result<Authorization> Approve(StaffMember staff, Grant grant, Authorization? current, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(grantedScopes);
-        if (!CanStart(AccessRequestTransition.Approve, out var refused)) return refused;
-
-        var granted = grantedScopes.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (granted.Count == 0)
-            return Result.Invalid(AccessRequestErrors.NoGrantedScope.ForField("GrantedScopes"));
-        if (!granted.All(_scopes.Contains))
-            return Result.Invalid(AccessRequestErrors.GrantedScopesNotRequested.ForField("GrantedScopes"));
+        ArgumentNullException.ThrowIfNull(grant);
+        if (!MayDecide(staff, out var forbidden)) return Result<Authorization>.From(forbidden);
+        if (!CanStart(AccessRequestTransition.Approve, out var refused)) return Result<Authorization>.From(refused);
+        if (IsReopening != current is not null || (current is not null && current.Id != AuthorizationId))
+            throw new ArgumentException("An update is approved with the request's own authorization, a first request without one.", nameof(current));
+        if (!grant.Scopes.All(_scopes.Contains))
+            return Result<Authorization>.Failure(ErrorKind.Validation, [AuthorizationErrors.GrantedScopesNotRequested.ForField("GrantedScopes")]);
 
         var from = Status;
         var isUpdate = IsReopening;
@@ -232,43 +251,84 @@ public sealed class AccessRequest : Entity
         IsReopening = false;
         DecisionMessage = null;
         _grantedScopes.Clear();
-        _grantedScopes.AddRange(granted);
-        FirstReviewedAt ??= now;
+        _grantedScopes.AddRange(grant.Scopes);
+        ApprovedContent = Content();
+        CurrentSubmission?.End(SubmissionOutcome.Approved, now);
         DecidedAt = now;
-        Touch(instructorId, now);
-        Raise(new AccessRequestApproved(Id, instructorId, now, from, granted, isUpdate));
-        return Result.Ok();
+        Touch(staff.UserId, now);
+
+        Authorization authorization;
+        if (current is null)
+        {
+            authorization = Authorization.Create(OrganizationId, Id, grant, staff.UserId, now);
+            AuthorizationId = authorization.Id;
+        }
+        else
+        {
+            authorization = current;
+            authorization.Update(grant, staff.UserId, now);
+        }
+
+        Raise(new AccessRequestApproved(Id, staff.UserId, now, from, [.. grant.Scopes], isUpdate, authorization.Id));
+        return authorization;
     }
 
-    /// <summary>Refusing an update (a reopened request) returns to Approved: the current authorization stays.</summary>
-    public Result Refuse(Guid instructorId, string? reason, DateTimeOffset now)
+    /// <summary>
+    /// Refusing an update (a reopened request) returns to Approved with the approved content
+    /// restored: the current authorization and what it was granted for stay as they were.
+    /// </summary>
+    public Result Refuse(StaffMember staff, string? reason, DateTimeOffset now)
     {
+        if (!MayDecide(staff, out var forbidden)) return forbidden;
         if (!CanStart(AccessRequestTransition.Refuse, out var refused)) return refused;
         if (!IsValidMessage(reason, AccessRequestErrors.RefusalReasonRequired, "Reason", out var text, out var invalid)) return invalid;
 
         var from = Status;
         var isUpdate = IsReopening;
+        if (isUpdate) RestoreApprovedContent();
         Status = isUpdate ? Approved : Refused;
         IsReopening = false;
         DecisionMessage = text;
-        FirstReviewedAt ??= now;
+        CurrentSubmission?.End(SubmissionOutcome.Refused, now);
         DecidedAt = now;
-        Touch(instructorId, now);
-        Raise(new AccessRequestRefused(Id, instructorId, now, from, Status, text, isUpdate));
+        Touch(staff.UserId, now);
+        Raise(new AccessRequestRefused(Id, staff.UserId, now, from, Status, text, isUpdate));
         return Result.Ok();
     }
 
-    public Result Revoke(Guid actorId, string? reason, DateTimeOffset now)
+    /// <summary>
+    /// Ends the authorization. Possible while an update is under review: the update is closed
+    /// (the approved content comes back) and the request is revoked.
+    /// </summary>
+    public Result Revoke(StaffMember staff, string? reason, Authorization authorization, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(authorization);
+        if (!MayDecide(staff, out var forbidden)) return forbidden;
         if (!CanStart(AccessRequestTransition.Revoke, out var refused)) return refused;
+        if (authorization.Id != AuthorizationId) throw new ArgumentException("Not this request's authorization.", nameof(authorization));
         if (!IsValidMessage(reason, AccessRequestErrors.RevocationReasonRequired, "Reason", out var text, out var invalid)) return invalid;
 
+        var from = Status;
+        if (IsReopening)
+        {
+            RestoreApprovedContent();
+            if (CurrentSubmission is { Outcome: null } pending) pending.End(SubmissionOutcome.Closed, now);
+        }
+
         Status = Revoked;
+        IsReopening = false;
         DecisionMessage = text;
         RevokedAt = now;
-        Touch(actorId, now);
-        Raise(new AccessRequestRevoked(Id, actorId, now, text));
+        Touch(staff.UserId, now);
+        authorization.Revoke(staff.UserId, text, now);
+        Raise(new AccessRequestRevoked(Id, staff.UserId, now, from, text));
         return Result.Ok();
+    }
+
+    /// <summary>A staff message or another review step: the first one after a submission starts its review clock.</summary>
+    public void NoteStaffAction(DateTimeOffset now)
+    {
+        if (Status is Submitted && CurrentSubmission is { Outcome: null } current) current.NoteStaffAction(now);
     }
 
     /// <summary>Starts an update of an approved request; its authorization stays active meanwhile.</summary>
@@ -283,6 +343,15 @@ public sealed class AccessRequest : Entity
         return Result.Ok();
     }
 
+    /// <summary>An administrator archives a request (the applicant's own archive is the other overload).</summary>
+    public Result Archive(StaffMember administrator, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(administrator);
+        if (!administrator.IsAdministrator) return Result.Failure(ErrorKind.Forbidden, [AccessRequestErrors.AdministratorRequired]);
+        return Archive(administrator.UserId, now);
+    }
+
+    /// <summary>The applicant archives their organization's request (the handler checked the role).</summary>
     public Result Archive(Guid actorId, DateTimeOffset now)
     {
         if (!CanStart(AccessRequestTransition.Archive, out var refused)) return refused;
@@ -319,10 +388,31 @@ public sealed class AccessRequest : Entity
         return [.. _scopes.Where(s => !offerableScopes.Contains(s)).Select(s => AccessRequestErrors.ScopeNotOffered(s).ForField("Scopes"))];
     }
 
+    /// <summary>Instructors and administrators decide, never auditors nor a member of the organization.</summary>
+    private bool MayDecide(StaffMember staff, out Result forbidden)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        forbidden = !staff.CanReview ? Result.Failure(ErrorKind.Forbidden, [AccessRequestErrors.ReviewerRoleRequired])
+            : staff.IsMemberOf(OrganizationId) ? Result.Failure(ErrorKind.Forbidden, [AccessRequestErrors.ConflictOfInterest])
+            : Result.Ok();
+        return forbidden.IsSuccess;
+    }
+
+    private void RestoreApprovedContent()
+    {
+        var approved = ApprovedContent ?? throw new InvalidOperationException("An approved request keeps its approved content.");
+        Procedure = approved.Procedure with { };
+        LegalBasis = approved.LegalBasis.Copy();
+        _scopes.Clear();
+        _scopes.AddRange(approved.Scopes);
+        DataProtection = approved.DataProtection with { };
+        Contacts = approved.Contacts.Copy();
+    }
+
     private bool CanStart(AccessRequestTransition transition, out Result refused)
     {
         refused = Result.Conflict(AccessRequestErrors.InvalidTransition(Status));
-        return AccessRequestLifecycle.IsAllowed(Status, transition);
+        return AccessRequestLifecycle.IsAllowed(Status, IsReopening, transition);
     }
 
     private static bool IsValidMessage(string? input, Error required, string field, out string text, out Result invalid)
@@ -341,8 +431,7 @@ public sealed class AccessRequest : Entity
         Version++;
     }
 
-    /// <summary>The date in the offset <paramref name="now"/> carries (UTC from TimeProvider), which errs on the lenient side for France.</summary>
-    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.DateTime);
+    private static DateOnly Today(DateTimeOffset now) => ParisTime.Today(now);
 
     private static Result<IReadOnlyList<Error>> NotEditable() =>
         Result<IReadOnlyList<Error>>.Failure(ErrorKind.Conflict, [AccessRequestErrors.NotEditable]);

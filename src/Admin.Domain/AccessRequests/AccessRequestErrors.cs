@@ -15,8 +15,9 @@ public static class AccessRequestErrors
     public static readonly Error RefusalReasonRequired = new("access_request.refusal_reason_required", "Indiquez le motif du refus : il sera transmis au demandeur.");
     public static readonly Error RevocationReasonRequired = new("access_request.revocation_reason_required", "Indiquez le motif de la révocation : il sera transmis au demandeur.");
     public static readonly Error MessageTooLong = new("access_request.message_too_long", $"Le message ne doit pas dépasser {AccessRequest.MessageMaxLength} caractères.");
-    public static readonly Error NoGrantedScope = new("access_request.no_granted_scope", "Accordez au moins une donnée.");
-    public static readonly Error GrantedScopesNotRequested = new("access_request.granted_scopes_not_requested", "Seules les données demandées peuvent être accordées.");
+    public static readonly Error ReviewerRoleRequired = new("access_request.reviewer_role_required", "Seuls les instructeurs et les administrateurs peuvent instruire une demande.");
+    public static readonly Error ConflictOfInterest = new("access_request.conflict_of_interest", "Vous êtes membre de cette organisation : un autre agent doit instruire sa demande.");
+    public static readonly Error AdministratorRequired = new("access_request.administrator_required", "Seul un administrateur peut archiver la demande d'une organisation.");
     public static readonly Error ActiveAuthorization = new("access_request.active_authorization", "Cette demande est liée à une habilitation en cours : elle ne peut pas être archivée.");
 
     // Step 1: procedure

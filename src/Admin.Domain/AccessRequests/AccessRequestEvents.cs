@@ -42,7 +42,7 @@ public sealed record AccessRequestChangesRequested(Guid AggregateId, Guid? Actor
 /// authorization granted before.
 /// </summary>
 public sealed record AccessRequestApproved(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, AccessRequestStatus From,
-    IReadOnlyList<string> GrantedScopes, bool IsUpdate)
+    IReadOnlyList<string> GrantedScopes, bool IsUpdate, Guid AuthorizationId)
     : AccessRequestTransitioned(AggregateId, ActorId, OccurredAt, From, AccessRequestStatus.Approved)
 {
     public override string Action => "access_request.approved";
@@ -60,8 +60,9 @@ public sealed record AccessRequestRefused(Guid AggregateId, Guid? ActorId, DateT
     public override string? Reason => RefusalReason;
 }
 
-public sealed record AccessRequestRevoked(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, string RevocationReason)
-    : AccessRequestTransitioned(AggregateId, ActorId, OccurredAt, AccessRequestStatus.Approved, AccessRequestStatus.Revoked)
+/// <summary><paramref name="From"/> is Approved, or the state of an update under review that revocation closes.</summary>
+public sealed record AccessRequestRevoked(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, AccessRequestStatus From, string RevocationReason)
+    : AccessRequestTransitioned(AggregateId, ActorId, OccurredAt, From, AccessRequestStatus.Revoked)
 {
     public override string Action => "access_request.revoked";
     public override string? Reason => RevocationReason;

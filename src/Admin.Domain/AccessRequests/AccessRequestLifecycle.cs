@@ -38,4 +38,11 @@ public static class AccessRequestLifecycle
     /// </summary>
     public static bool IsAllowed(AccessRequestStatus from, AccessRequestTransition transition) =>
         AllowedFromStates[transition].Contains(from);
+
+    /// <summary>
+    /// As <see cref="IsAllowed(AccessRequestStatus, AccessRequestTransition)"/>, for a request that may be an
+    /// update of an approved one: its authorization can be revoked whatever the update's state.
+    /// </summary>
+    public static bool IsAllowed(AccessRequestStatus from, bool isReopening, AccessRequestTransition transition) =>
+        transition == AccessRequestTransition.Revoke ? from == Approved || isReopening : IsAllowed(from, transition);
 }

@@ -1,5 +1,6 @@
 using Admin.Domain.AccessRequests;
 using Admin.Domain.Audit;
+using Admin.Domain.Authorizations;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Documents;
 using Admin.Domain.Charters;
@@ -30,6 +31,7 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<CharterAcceptance> CharterAcceptances => Set<CharterAcceptance>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
+    public DbSet<Authorization> Authorizations => Set<Authorization>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,7 +6,7 @@ namespace Admin.Web.Infrastructure;
 public static class FrenchDates
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var zone) ? zone : TimeZoneInfo.Utc;
+    private static TimeZoneInfo Paris => Admin.Domain.Common.ParisTime.Zone;
 
     public static string Day(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Paris).ToString("d MMMM yyyy", French);
 

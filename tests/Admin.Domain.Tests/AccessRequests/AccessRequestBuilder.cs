@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
 using Admin.Domain.AccessRequests;
+using Admin.Domain.Authorizations;
 using Admin.Domain.Charters;
+using Admin.Domain.Users;
 
 namespace Admin.Domain.Tests.AccessRequests;
 
@@ -11,7 +14,12 @@ internal sealed class AccessRequestBuilder
 {
     public static readonly Guid OrganizationId = Guid.Parse("00000000-0000-0000-0000-00000000000a");
     public static readonly Guid Applicant = Guid.Parse("00000000-0000-0000-0000-0000000000a1");
-    public static readonly Guid Instructor = Guid.Parse("00000000-0000-0000-0000-0000000000f1");
+    public static readonly Guid InstructorId = Guid.Parse("00000000-0000-0000-0000-0000000000f1");
+
+    /// <summary>An instructor of no organization: may decide on any request.</summary>
+    public static readonly StaffMember Instructor = new(InstructorId, new HashSet<string> { Roles.Instructor }, new HashSet<Guid>());
+
+    private static readonly ConditionalWeakTable<AccessRequest, Authorization> Authorizations = new();
 
     public static readonly CharterVersion CurrentCharter = new(2, 1, "Charte d'utilisation", "…", TestClock.Now.AddMonths(-3));
 
@@ -109,7 +117,7 @@ internal sealed class AccessRequestBuilder
         if (_reopened)
         {
             Ensure(request.Submit(Applicant, CurrentCharter, OfferableScopes, now));
-            Ensure(request.Approve(Instructor, [.. request.Scopes], now));
+            Approve(request, now);
             Ensure(request.Reopen(Applicant, now));
         }
 
@@ -126,7 +134,7 @@ internal sealed class AccessRequestBuilder
                 break;
             case Target.Approved:
                 Ensure(request.Submit(Applicant, CurrentCharter, OfferableScopes, now));
-                Ensure(request.Approve(Instructor, [.. request.Scopes], now));
+                Approve(request, now);
                 break;
             case Target.Refused:
             case Target.Archived:
@@ -136,13 +144,35 @@ internal sealed class AccessRequestBuilder
                 break;
             case Target.Revoked:
                 Ensure(request.Submit(Applicant, CurrentCharter, OfferableScopes, now));
-                Ensure(request.Approve(Instructor, [.. request.Scopes], now));
-                Ensure(request.Revoke(Instructor, "Usage non conforme à la charte.", now));
+                Approve(request, now);
+                Ensure(request.Revoke(Instructor, "Usage non conforme à la charte.", AuthorizationOf(request), now));
                 break;
         }
 
         request.ClearDomainEvents();
+        if (Authorizations.TryGetValue(request, out var authorization)) authorization.ClearDomainEvents();
         return request;
+    }
+
+    /// <summary>The authorization the request's approval created (approved, revoked or reopened requests).</summary>
+    public static Authorization AuthorizationOf(AccessRequest request) =>
+        Authorizations.TryGetValue(request, out var authorization) ? authorization : throw new InvalidOperationException("This request was never approved.");
+
+    /// <summary>The request's authorization when it is being updated, else null: what <c>Approve</c> takes.</summary>
+    public static Authorization? CurrentAuthorizationOf(AccessRequest request) =>
+        request.IsReopening ? AuthorizationOf(request) : null;
+
+    /// <summary>A valid grant of <paramref name="scopes"/> (all requested ones by default), default limits and expiry.</summary>
+    public static Grant GrantOf(AccessRequest request, params string[] scopes) =>
+        Grant.Create(scopes.Length > 0 ? scopes : request.Scopes, request.Scopes, OfferableScopes, null, null, null, null, TestClock.Now).Value;
+
+    /// <summary>Approves with every requested scope, as the builder and tests arrange it; keeps the authorization.</summary>
+    public static Authorization Approve(AccessRequest request, DateTimeOffset now, StaffMember? staff = null)
+    {
+        var result = request.Approve(staff ?? Instructor, GrantOf(request), CurrentAuthorizationOf(request), now);
+        Ensure(result);
+        Authorizations.AddOrUpdate(request, result.Value);
+        return result.Value;
     }
 
     private void FillSections(AccessRequest request, DateTimeOffset now)

@@ -39,6 +39,28 @@ public sealed class AggregateMappingTests(AdminWebFactory app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Approved_request_round_trips_with_its_submission_snapshot_approved_content_and_authorization()
+    {
+        var applicant = await app.PartnerWithOrganizationAsync();
+        var approved = await app.ApprovedAsync(applicant, "Cantine de Lyon");
+
+        var (stored, authorization) = await app.WithDbAsync(async db =>
+            (await db.AccessRequests.AsNoTracking().SingleAsync(r => r.Id == approved.Id),
+             await db.Authorizations.AsNoTracking().SingleAsync(a => a.AccessRequestId == approved.Id)));
+
+        var submission = Assert.Single(stored.Submissions);
+        Assert.Equal((1, Admin.Domain.AccessRequests.SubmissionOutcome.Approved), (submission.Number, submission.Outcome));
+        Assert.Equal("Cantine de Lyon", submission.Content.Procedure.Name);
+        Assert.Equal(approved.Content().Fields(), submission.Content.Fields());
+        Assert.Equal(approved.Content().Fields(), stored.ApprovedContent!.Fields());
+        Assert.Equal(authorization.Id, stored.AuthorizationId);
+        Assert.Equal(stored.GrantedScopes.Order(), authorization.Scopes.Order());
+        Assert.Equal((Admin.Domain.Authorizations.AuthorizationStatus.Active, 20), (authorization.Status, authorization.RatePerSecond));
+        Assert.Equal(Admin.Domain.Common.ParisTime.EndOfDay(authorization.ExpiresOn), authorization.ExpiresAt);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.AggregateId == authorization.Id && a.Action == "authorization.granted")));
+    }
+
+    [Fact]
     public async Task Concurrent_save_of_the_same_request_version_fails_instead_of_overwriting()
     {
         var applicant = await app.PartnerWithOrganizationAsync();

@@ -1,5 +1,8 @@
 using Admin.Domain.AccessRequests;
+using Admin.Domain.Authorizations;
 using Admin.Domain.Common;
+using Admin.Domain.Users;
+using Admin.Infrastructure.Persistence;
 using Admin.Web.Features.AccessRequests.Steps;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,14 +14,28 @@ public static class LifecycleArrange
     public static Task<AccessRequest> SubmittedAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Tarification de la cantine") =>
         app.SubmittedThenAsync(applicant, name, (_, _) => Result.Ok());
 
+    /// <summary>An instructor of no organization, as the domain sees them.</summary>
+    public static StaffMember SomeInstructor => new(Guid.NewGuid(), new HashSet<string> { Roles.Instructor }, new HashSet<Guid>());
+
+    /// <summary>Approved with every requested scope and the default limits; its authorization is stored too.</summary>
     public static Task<AccessRequest> ApprovedAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Tarification de la cantine") =>
-        app.SubmittedThenAsync(applicant, name, (request, now) => request.Approve(Guid.NewGuid(), [.. request.Scopes], now));
+        app.SubmittedThenAsync(applicant, name, (db, request, offerable, now) =>
+        {
+            var grant = Grant.Create(request.Scopes, request.Scopes, offerable, null, null, null, null, now).Value;
+            var approved = request.Approve(SomeInstructor, grant, null, now);
+            if (approved.IsSuccess) db.Authorizations.Add(approved.Value);
+            return approved;
+        });
 
     public static Task<AccessRequest> RefusedAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Tarification de la cantine") =>
-        app.SubmittedThenAsync(applicant, name, (request, now) => request.Refuse(Guid.NewGuid(), "Cadre juridique insuffisant", now));
+        app.SubmittedThenAsync(applicant, name, (_, request, _, now) => request.Refuse(SomeInstructor, "Cadre juridique insuffisant", now));
+
+    private static Task<AccessRequest> SubmittedThenAsync(this AdminWebFactory app, PartnerArrangement applicant, string name,
+        Func<AccessRequest, DateTimeOffset, Result> then) =>
+        app.SubmittedThenAsync(applicant, name, (_, request, _, now) => then(request, now));
 
     private static async Task<AccessRequest> SubmittedThenAsync(this AdminWebFactory app, PartnerArrangement applicant, string name,
-        Func<AccessRequest, DateTimeOffset, Result> then)
+        Func<AdminDbContext, AccessRequest, IReadOnlySet<string>, DateTimeOffset, Result> then)
     {
         var draft = await app.CompleteDraftAsync(applicant, name);
         return await app.WithDbAsync(async db =>
@@ -28,7 +45,7 @@ public static class LifecycleArrange
             var charter = await db.CurrentCharterAsync(CancellationToken.None);
             var offerable = await db.OfferableScopesAsync(CancellationToken.None);
             Check(request.Submit(applicant.User.Id, charter, offerable, now));
-            Check(then(request, now));
+            Check(then(db, request, offerable, now));
             await db.SaveChangesAsync();
             return request;
         });

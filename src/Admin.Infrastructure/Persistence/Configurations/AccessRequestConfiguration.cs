@@ -20,6 +20,7 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
 
         builder.Ignore(r => r.Scopes);
         builder.Ignore(r => r.GrantedScopes);
+        builder.Ignore(r => r.CurrentSubmission);
         builder.PrimitiveCollection<List<string>>("_scopes").HasColumnName("Scopes");
         builder.PrimitiveCollection<List<string>>("_grantedScopes").HasColumnName("GrantedScopes");
 
@@ -52,6 +53,21 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
             c.OwnsOne(x => x.Dpo, Contact);
         });
         builder.OwnsOne(r => r.Engagements);
+
+        builder.Property(r => r.ApprovedContent).HasConversion(RequestContentJson.Converter!, RequestContentJson.Comparer);
+        builder.HasIndex(r => r.AuthorizationId);
+        // One row per submission: the review cycle and the snapshot of what was submitted.
+        builder.Navigation(r => r.Submissions).HasField("_submissions");
+        builder.OwnsMany(r => r.Submissions, s =>
+        {
+            s.ToTable("AccessRequestSubmissions");
+            s.WithOwner().HasForeignKey("AccessRequestId");
+            s.HasKey("AccessRequestId", nameof(Submission.Number));
+            s.Property(x => x.Number).ValueGeneratedNever();
+            s.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(30);
+            s.Property(x => x.Content).HasConversion(RequestContentJson.Converter, RequestContentJson.Comparer);
+            s.Ignore(x => x.TimeToFirstReview);
+        });
         foreach (var section in new[] { "Procedure", "LegalBasis", "DataProtection", "Contacts", "Engagements" })
         {
             builder.Navigation(section).IsRequired();

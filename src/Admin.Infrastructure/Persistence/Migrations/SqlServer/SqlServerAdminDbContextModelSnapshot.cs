@@ -27,8 +27,14 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ApprovedContent")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("AuthorizationId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("CopiedFromId")
                         .HasColumnType("uniqueidentifier");
@@ -45,9 +51,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("DecisionMessage")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
-
-                    b.Property<DateTimeOffset?>("FirstReviewedAt")
-                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("IsReopening")
                         .HasColumnType("bit");
@@ -87,6 +90,8 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("Scopes");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuthorizationId");
 
                     b.HasIndex("OrganizationId", "UpdatedAt");
 
@@ -142,6 +147,82 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("AggregateType", "AggregateId", "OccurredAt");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Authorizations.Authorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccessRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("DailyQuota")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("MonthlyQuota")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RatePerSecond")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("_scopes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Scopes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccessRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.ToTable("Authorizations");
                 });
 
             modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
@@ -922,6 +1003,45 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasForeignKey("AccessRequestId");
                         });
 
+                    b.OwnsMany("Admin.Domain.AccessRequests.Submission", "Submissions", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Content")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<DateTimeOffset?>("EndedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<DateTimeOffset?>("FirstStaffActionAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<bool>("IsUpdate")
+                                .HasColumnType("bit");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.Property<DateTimeOffset>("SubmittedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<Guid>("SubmittedBy")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("AccessRequestId", "Number");
+
+                            b1.ToTable("AccessRequestSubmissions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId");
+                        });
+
                     b.Navigation("Contacts")
                         .IsRequired();
 
@@ -935,6 +1055,23 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Procedure")
+                        .IsRequired();
+
+                    b.Navigation("Submissions");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Authorizations.Authorization", b =>
+                {
+                    b.HasOne("Admin.Domain.AccessRequests.AccessRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AccessRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Admin.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

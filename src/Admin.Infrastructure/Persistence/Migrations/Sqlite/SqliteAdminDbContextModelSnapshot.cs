@@ -22,8 +22,14 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ApprovedContent")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ArchivedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AuthorizationId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CopiedFromId")
                         .HasColumnType("TEXT");
@@ -40,9 +46,6 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("DecisionMessage")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("FirstReviewedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsReopening")
                         .HasColumnType("INTEGER");
@@ -82,6 +85,8 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("Scopes");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AuthorizationId");
 
                     b.HasIndex("OrganizationId", "UpdatedAt");
 
@@ -135,6 +140,82 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("AggregateType", "AggregateId", "OccurredAt");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Authorizations.Authorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccessRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DailyQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MonthlyQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RatePerSecond")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("_scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Scopes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccessRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.ToTable("Authorizations");
                 });
 
             modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
@@ -909,6 +990,45 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasForeignKey("AccessRequestId");
                         });
 
+                    b.OwnsMany("Admin.Domain.AccessRequests.Submission", "Submissions", b1 =>
+                        {
+                            b1.Property<Guid>("AccessRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Content")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("EndedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("FirstStaffActionAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("IsUpdate")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Outcome")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("SubmittedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("SubmittedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AccessRequestId", "Number");
+
+                            b1.ToTable("AccessRequestSubmissions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccessRequestId");
+                        });
+
                     b.Navigation("Contacts")
                         .IsRequired();
 
@@ -922,6 +1042,23 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Procedure")
+                        .IsRequired();
+
+                    b.Navigation("Submissions");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Authorizations.Authorization", b =>
+                {
+                    b.HasOne("Admin.Domain.AccessRequests.AccessRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AccessRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Admin.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

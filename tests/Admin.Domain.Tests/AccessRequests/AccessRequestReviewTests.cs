@@ -1,0 +1,271 @@
+using Admin.Domain.AccessRequests;
+using Admin.Domain.Authorizations;
+using Admin.Domain.Common;
+using Admin.Domain.Users;
+using static Admin.Domain.Tests.AccessRequests.AccessRequestBuilder;
+using Status = Admin.Domain.AccessRequests.AccessRequestStatus;
+
+namespace Admin.Domain.Tests.AccessRequests;
+
+/// <summary>Staff decisions: who may take them, review cycles, snapshots, and the authorization they create.</summary>
+public class AccessRequestReviewTests
+{
+    private static readonly DateTimeOffset Later = TestClock.Now.AddDays(3);
+    private static readonly Guid OtherStaffId = Guid.Parse("00000000-0000-0000-0000-0000000000f2");
+
+    private static StaffMember Staff(string role, params Guid[] memberOf) =>
+        new(OtherStaffId, new HashSet<string> { role }, new HashSet<Guid>(memberOf));
+
+    public static TheoryData<string> Decisions => ["RequestChanges", "Approve", "Refuse", "Revoke"];
+
+    private static Result Decide(string decision, AccessRequest request, StaffMember staff) => decision switch
+    {
+        "RequestChanges" => request.RequestChanges(staff, "Précisez la base légale.", Later),
+        "Approve" => request.Approve(staff, GrantOf(request), CurrentAuthorizationOf(request), Later),
+        "Refuse" => request.Refuse(staff, "Démarche hors champ.", Later),
+        "Revoke" => request.Revoke(staff, "Usage non conforme.", AuthorizationOf(request), Later),
+        _ => throw new ArgumentOutOfRangeException(nameof(decision)),
+    };
+
+    private static AccessRequest Ready(string decision) => decision == "Revoke" ? Approved().Build() : Submitted().Build();
+
+    [Theory]
+    [MemberData(nameof(Decisions))]
+    public void An_auditor_cannot_decide(string decision)
+    {
+        var request = Ready(decision);
+        var (status, version) = (request.Status, request.Version);
+
+        var result = Decide(decision, request, Staff(Roles.Auditor));
+
+        Assert.Equal((ErrorKind.Forbidden, "access_request.reviewer_role_required"), (result.FailureKind, Assert.Single(result.Errors).Code));
+        Assert.Equal((status, version), (request.Status, request.Version));
+        Assert.Empty(request.DomainEvents);
+    }
+
+    [Theory]
+    [MemberData(nameof(Decisions))]
+    public void A_partner_role_cannot_decide(string decision)
+    {
+        var result = Decide(decision, Ready(decision), Staff(Roles.Partner));
+
+        Assert.Equal("access_request.reviewer_role_required", Assert.Single(result.Errors).Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(Decisions))]
+    public void A_staff_member_of_the_organization_cannot_decide_on_its_request(string decision)
+    {
+        var request = Ready(decision);
+
+        var result = Decide(decision, request, Staff(Roles.Administrator, OrganizationId));
+
+        Assert.Equal((ErrorKind.Forbidden, "access_request.conflict_of_interest"), (result.FailureKind, Assert.Single(result.Errors).Code));
+        Assert.Empty(request.DomainEvents);
+    }
+
+    [Theory]
+    [MemberData(nameof(Decisions))]
+    public void An_administrator_of_another_organization_may_decide(string decision)
+    {
+        var request = Ready(decision);
+
+        var result = Decide(decision, request, Staff(Roles.Administrator, Guid.NewGuid()));
+
+        Assert.True(result.IsSuccess, string.Join(", ", result.Errors.Select(e => e.Code)));
+        Assert.Equal(OtherStaffId, request.UpdatedBy);
+    }
+
+    [Fact]
+    public void Only_an_administrator_archives_as_staff()
+    {
+        var request = Refused().Build();
+
+        Assert.Equal("access_request.administrator_required", Assert.Single(request.Archive(Staff(Roles.Instructor), Later).Errors).Code);
+        Assert.True(request.Archive(Staff(Roles.Administrator), Later).IsSuccess);
+        Assert.Equal((Status.Archived, OtherStaffId), (request.Status, request.UpdatedBy));
+    }
+
+    // Review cycles
+
+    [Fact]
+    public void Each_submission_is_a_review_cycle_with_its_own_first_review_time()
+    {
+        var request = Draft().Complete().Build();
+        var t0 = TestClock.Now;
+
+        request.Submit(Applicant, CurrentCharter, OfferableScopes, t0.AddDays(1));
+        request.RequestChanges(Instructor, "Précisez la durée.", t0.AddDays(4));
+        request.Submit(Applicant, CurrentCharter, OfferableScopes, t0.AddDays(10));
+        request.NoteStaffAction(t0.AddDays(11));
+        request.NoteStaffAction(t0.AddDays(12));
+        Approve(request, t0.AddDays(13));
+
+        Assert.Collection(request.Submissions,
+            first =>
+            {
+                Assert.Equal((1, t0.AddDays(1), t0.AddDays(4)), (first.Number, first.SubmittedAt, first.FirstStaffActionAt));
+                Assert.Equal((SubmissionOutcome.ChangesRequested, TimeSpan.FromDays(3)), (first.Outcome, first.TimeToFirstReview));
+            },
+            second =>
+            {
+                Assert.Equal((2, t0.AddDays(10), t0.AddDays(11)), (second.Number, second.SubmittedAt, second.FirstStaffActionAt));
+                Assert.Equal((SubmissionOutcome.Approved, t0.AddDays(13), TimeSpan.FromDays(1)), (second.Outcome, second.EndedAt, second.TimeToFirstReview));
+            });
+        Assert.Equal(t0.AddDays(10), request.SubmittedAt);
+    }
+
+    [Fact]
+    public void A_staff_action_outside_a_review_does_not_start_a_clock()
+    {
+        var request = ChangesRequested().Build();
+        var first = request.CurrentSubmission!.FirstStaffActionAt;
+
+        request.NoteStaffAction(Later);
+
+        Assert.Equal(first, request.CurrentSubmission.FirstStaffActionAt);
+    }
+
+    // Snapshots
+
+    [Fact]
+    public void Each_submission_keeps_what_the_request_said_and_the_diff_names_each_changed_field()
+    {
+        var request = ChangesRequested().WithScopes("cnaf_quotient_familial", "cnaf_allocataires").Build();
+        var document = new LegalDocument(Guid.NewGuid(), "deliberation.pdf", 2048, new string('a', 64));
+        request.SaveScopes(Applicant, ["cnaf_quotient_familial", "cnaf_enfants"], OfferableScopes, Later);
+        request.SaveLegalBasis(Applicant, new LegalBasis(ValidLegalBasis.Title, ValidLegalBasis.Url, document), Later);
+        request.SaveDataProtection(Applicant, new DataProtection("Agents de la caisse des écoles", 24, null), Later);
+
+        request.Submit(Applicant, CurrentCharter, OfferableScopes, Later);
+
+        var (before, after) = (request.Submissions[0].Content, request.Submissions[1].Content);
+        Assert.Equal(["cnaf_quotient_familial", "cnaf_allocataires"], before.Scopes);
+        var changes = RequestContent.Compare(before, after).ToDictionary(c => c.Field);
+        Assert.Equal(["LegalBasis.Document", "Scopes[cnaf_enfants]", "DataProtection.Recipients", "Scopes[cnaf_allocataires]"], changes.Keys);
+        Assert.Equal((null, "cnaf_enfants"), (changes["Scopes[cnaf_enfants]"].Before, changes["Scopes[cnaf_enfants]"].After));
+        Assert.Equal(("cnaf_allocataires", null), (changes["Scopes[cnaf_allocataires]"].Before, changes["Scopes[cnaf_allocataires]"].After));
+        Assert.Equal(("Agents de la direction des affaires scolaires", "Agents de la caisse des écoles"),
+            (changes["DataProtection.Recipients"].Before, changes["DataProtection.Recipients"].After));
+        Assert.StartsWith("deliberation.pdf", changes["LegalBasis.Document"].After);
+        Assert.True(changes["Scopes[cnaf_enfants]"].IsScope);
+    }
+
+    [Fact]
+    public void A_snapshot_does_not_move_when_the_request_is_edited_afterwards()
+    {
+        var request = ChangesRequested().Build();
+        var name = request.Submissions[0].Content.Procedure.Name;
+
+        request.SaveProcedure(Applicant, new Procedure("Autre démarche", "d", null, "s", null, null, ProcedureModalities.CitizenForm), Later);
+
+        Assert.Equal(name, request.Submissions[0].Content.Procedure.Name);
+        Assert.Empty(RequestContent.Compare(request.Submissions[0].Content, request.Submissions[0].Content));
+    }
+
+    [Fact]
+    public void A_replaced_document_is_a_change_even_with_the_same_name()
+    {
+        var basis = (string sha) => new LegalBasis("Délibération", null, new LegalDocument(Guid.NewGuid(), "texte.pdf", 10, sha));
+        var content = Submitted().Build().Content();
+        var before = content with { LegalBasis = basis(new string('a', 64)) };
+        var after = content with { LegalBasis = basis(new string('b', 64)) };
+
+        Assert.Equal("LegalBasis.Document", Assert.Single(RequestContent.Compare(before, after)).Field);
+    }
+
+    // Approval, update, refusal of an update, revocation
+
+    [Fact]
+    public void Approving_creates_an_active_authorization_with_the_grant_and_keeps_the_approved_content()
+    {
+        var request = Submitted().Build();
+        var grant = Grant.Create(["cnaf_quotient_familial"], request.Scopes, OfferableScopes, 50, 10_000, 200_000, TestClock.Today.AddMonths(12), Later).Value;
+
+        var authorization = request.Approve(Instructor, grant, null, Later).Value;
+
+        Assert.Equal((OrganizationId, request.Id, AuthorizationStatus.Active), (authorization.OrganizationId, authorization.AccessRequestId, authorization.Status));
+        Assert.Equal((50, 10_000L, 200_000L, TestClock.Today.AddMonths(12)), (authorization.RatePerSecond, authorization.DailyQuota, authorization.MonthlyQuota, authorization.ExpiresOn));
+        Assert.Equal(["cnaf_quotient_familial"], authorization.Scopes);
+        Assert.Equal(request.Content().Fields(), request.ApprovedContent!.Fields());
+        var granted = Assert.IsType<AuthorizationGranted>(Assert.Single(authorization.DomainEvents));
+        Assert.Equal((request.Id, InstructorId), (granted.AccessRequestId, granted.ActorId));
+        Assert.Equal(authorization.Id, Assert.IsType<AccessRequestApproved>(Assert.Single(request.DomainEvents)).AuthorizationId);
+    }
+
+    [Fact]
+    public void Approving_an_update_changes_the_same_authorization_and_records_its_previous_terms()
+    {
+        var request = Submitted().Reopened().Build();
+        var authorization = AuthorizationOf(request);
+        var previous = authorization.Terms;
+        var grant = Grant.Create(["cnaf_allocataires"], request.Scopes, OfferableScopes, 5, null, null, null, Later).Value;
+
+        var result = request.Approve(Instructor, grant, authorization, Later);
+
+        Assert.Same(authorization, result.Value);
+        Assert.Equal(authorization.Id, request.AuthorizationId);
+        Assert.Equal(["cnaf_allocataires"], authorization.Scopes);
+        Assert.Equal(5, authorization.RatePerSecond);
+        var updated = Assert.IsType<AuthorizationUpdated>(Assert.Single(authorization.DomainEvents));
+        Assert.Equal(previous.Scopes, updated.Previous.Scopes);
+        Assert.Equal(20, updated.Previous.RatePerSecond);
+    }
+
+    [Fact]
+    public void Approving_an_update_without_its_authorization_or_a_first_request_with_one_is_a_bug()
+    {
+        var update = Submitted().Reopened().Build();
+        var first = Submitted().Build();
+
+        Assert.Throws<ArgumentException>(() => update.Approve(Instructor, GrantOf(update), null, Later));
+        Assert.Throws<ArgumentException>(() => first.Approve(Instructor, GrantOf(first), AuthorizationOf(Approved().Build()), Later));
+    }
+
+    [Fact]
+    public void Refusing_an_update_restores_the_approved_content_so_requested_and_granted_scopes_agree()
+    {
+        var request = Approved().WithScopes("cnaf_quotient_familial").Build();
+        var approved = request.Content();
+        request.Reopen(Applicant, Later);
+        request.SaveScopes(Applicant, ["cnaf_quotient_familial", "cnaf_enfants"], OfferableScopes, Later);
+        request.SaveProcedure(Applicant, new Procedure("Nouvelle démarche", "d", null, "s", null, null, ProcedureModalities.CitizenForm), Later);
+        request.Submit(Applicant, CurrentCharter, OfferableScopes, Later);
+
+        request.Refuse(Instructor, "La donnée enfants n'est pas justifiée.", Later);
+
+        Assert.Equal(Status.Approved, request.Status);
+        Assert.Equal(approved.Fields(), request.Content().Fields());
+        Assert.Equal(request.GrantedScopes, request.Scopes);
+        Assert.Equal(SubmissionOutcome.Refused, request.CurrentSubmission!.Outcome);
+    }
+
+    [Theory]
+    [InlineData("draft")]
+    [InlineData("submitted")]
+    [InlineData("changes")]
+    public void Revoking_while_an_update_is_open_ends_the_authorization_and_closes_the_update(string state)
+    {
+        var request = (state switch { "draft" => Draft(), "submitted" => Submitted(), _ => ChangesRequested() }).Reopened().Build();
+        var authorization = AuthorizationOf(request);
+        var approved = request.ApprovedContent!;
+        request.SaveScopes(Applicant, ["cnaf_enfants"], OfferableScopes, Later);
+
+        var result = request.Revoke(Instructor, "Usage non conforme.", authorization, Later);
+
+        Assert.True(result.IsSuccess, string.Join(", ", result.Errors.Select(e => e.Code)));
+        Assert.Equal((Status.Revoked, false, false), (request.Status, request.IsReopening, request.HasActiveAuthorization));
+        Assert.Equal((AuthorizationStatus.Revoked, Later, "Usage non conforme."), (authorization.Status, authorization.RevokedAt, authorization.RevocationReason));
+        Assert.Equal(approved.Scopes, request.Scopes);
+        Assert.NotEqual(default, request.CurrentSubmission!.EndedAt);
+        Assert.IsType<AuthorizationRevoked>(Assert.Single(authorization.DomainEvents));
+    }
+
+    [Fact]
+    public void Revoking_with_another_requests_authorization_is_a_bug()
+    {
+        var request = Approved().Build();
+
+        Assert.Throws<ArgumentException>(() => request.Revoke(Instructor, "x", AuthorizationOf(Approved().Build()), Later));
+    }
+}
