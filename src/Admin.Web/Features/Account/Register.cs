@@ -10,7 +10,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Admin.Web.Features.Account;
 
-/// <summary>A partner creates an account; a confirmation link is e-mailed.</summary>
+/// <summary>
+/// A partner creates an account; a confirmation link is e-mailed. An address that already has an
+/// account gets the same answer, after the same work (one password hash), and its owner a warning.
+/// </summary>
 public static class Register
 {
     public sealed record Command(string? FirstName, string? LastName, string? Email, string? Password, string? ConfirmPassword)
@@ -41,7 +44,9 @@ public static class Register
 
             if (await users.FindByEmailAsync(email) is { } existing)
             {
-                // Same answer as a new account, so the form does not reveal who has one.
+                // Same answer and same work as a new account (hashing dominates), so the form reveals
+                // neither by its answer nor by its time who has one.
+                _ = users.PasswordHasher.HashPassword(existing, command.Password!);
                 db.OutboxMessages.Add(EmailComposer.Compose("account.already_exists", email, "Votre compte API Particulier existe déjà",
                     ["Quelqu'un (peut-être vous) a tenté de créer un compte API Particulier avec votre adresse électronique, qui en a déjà un.",
                      "Si vous avez oublié votre mot de passe, utilisez « Mot de passe oublié » sur la page de connexion. Sinon, ignorez ce message."],
