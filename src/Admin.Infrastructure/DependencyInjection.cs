@@ -105,6 +105,7 @@ public static class DependencyInjection
                 options.Tokens.AuthenticatorTokenProvider = ReplayProtectedAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AdminDbContext>()
+            .AddSignInManager<AdminSignInManager>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<ReplayProtectedAuthenticatorTokenProvider>(ReplayProtectedAuthenticatorTokenProvider.Name)
             .AddErrorDescriber<FrenchIdentityErrorDescriber>();

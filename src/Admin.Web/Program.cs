@@ -60,6 +60,7 @@ if (builder.Configuration.GetValue("ReverseProxy:Trusted", false))
 
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddSingleton<IEmailThrottle, EmailThrottle>();
 builder.Services.AddScoped<Admin.Web.Features.Account.AccountLinks>();
 builder.Services.AddScoped<Admin.Web.Features.Organizations.PartnerContext>();
 builder.Services.AddScoped<Admin.Web.Features.AccessRequests.AccessRequestAccess>();

@@ -132,8 +132,6 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
     private static int StatusOf(Result result) =>
         result.FailureKind == ErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
 
-    /// <summary>The client address as recorded with a charter acceptance: IPv4 when mapped, without an IPv6 zone.</summary>
-    private string? ClientIp() => HttpContext.Connection.RemoteIpAddress is { } ip
-        ? (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : new System.Net.IPAddress(ip.GetAddressBytes())).ToString()
-        : null;
+    /// <summary>The client address as recorded with a charter acceptance.</summary>
+    private string? ClientIp() => ClientAddresses.Format(HttpContext.Connection.RemoteIpAddress);
 }

@@ -16,9 +16,13 @@ public sealed record RecoveryCodeLoginForm(string? RecoveryCode, string? ReturnU
 public sealed record EmailForm(string? Email);
 
 [Route("compte")]
-public sealed class AccountController(IMediator mediator, SignInManager<AppUser> signIn, UserManager<AppUser> users) : Controller
+public sealed class AccountController(IMediator mediator, AdminSignInManager signIn, UserManager<AppUser> users) : Controller
 {
     private const string EmailMaxLengthMessage = "L'adresse électronique ne peut pas dépasser 254 caractères.";
+
+    /// <summary>The one answer for an unknown address, a wrong password and a locked account.</summary>
+    private const string SignInFailedMessage =
+        "Adresse électronique ou mot de passe incorrect. Après 5 essais infructueux, le compte est verrouillé 15 minutes.";
 
     [HttpGet("inscription"), AllowAnonymous]
     public IActionResult Register() => View(new Register.Command(null, null, null, null, null));
@@ -79,34 +83,26 @@ public sealed class AccountController(IMediator mediator, SignInManager<AppUser>
             return Invalid(form);
         }
 
+        // Unknown, wrong password, locked: one answer, and one password hash each (AdminSignInManager).
         var user = await users.FindByEmailAsync(form.Email!.Trim());
-        if (user is null)
-        {
-            ModelState.AddModelError("", "Adresse électronique ou mot de passe incorrect.");
-            return Invalid(form);
-        }
-
-        var outcome = await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        var outcome = user is null
+            ? await signIn.UnknownAddressSignInAsync(form.Password!)
+            : await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
         if (outcome.RequiresTwoFactor)
         {
             return RedirectToAction(nameof(LoginWithTwoFactor), new { returnUrl = form.ReturnUrl });
         }
 
-        if (outcome.IsLockedOut)
-        {
-            ModelState.AddModelError("", "Ce compte est verrouillé pendant 15 minutes après plusieurs tentatives infructueuses. Réessayez plus tard ou réinitialisez votre mot de passe.");
-            return Invalid(form);
-        }
-
         if (outcome.IsNotAllowed)
         {
+            // Only reached with the right password.
             ModelState.AddModelError("", "Votre adresse électronique n'est pas encore confirmée. Ouvrez le lien reçu par courriel, ou demandez-en un nouveau.");
             return Invalid(form);
         }
 
-        if (!outcome.Succeeded)
+        if (!outcome.Succeeded || user is null)
         {
-            ModelState.AddModelError("", "Adresse électronique ou mot de passe incorrect.");
+            ModelState.AddModelError("", SignInFailedMessage);
             return Invalid(form);
         }
 

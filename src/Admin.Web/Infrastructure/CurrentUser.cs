@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using Admin.Domain.Users;
 
@@ -10,6 +11,9 @@ public interface ICurrentUser
     bool IsAuthenticated { get; }
     bool IsInRole(string role);
     bool IsStaff { get; }
+
+    /// <summary>The client's IP address (the proxy's X-Forwarded-For when trusted), or null when unknown.</summary>
+    string? ClientAddress { get; }
 }
 
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
@@ -23,4 +27,13 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
     public bool IsInRole(string role) => Principal.IsInRole(role);
     public bool IsStaff => Roles.Staff.Any(Principal.IsInRole);
+    public string? ClientAddress => ClientAddresses.Format(accessor.HttpContext?.Connection.RemoteIpAddress);
+}
+
+public static class ClientAddresses
+{
+    /// <summary>A client address as we record and count it: IPv4 when mapped, without an IPv6 zone.</summary>
+    public static string? Format(IPAddress? ip) => ip is null
+        ? null
+        : (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : new IPAddress(ip.GetAddressBytes())).ToString();
 }

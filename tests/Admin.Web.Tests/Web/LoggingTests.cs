@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Admin.Web.Features.Account;
 using Admin.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -10,7 +11,7 @@ namespace Admin.Web.Tests.Web;
 public sealed class LoggingTests(LogCapturingFactory app) : IClassFixture<LogCapturingFactory>
 {
     [Fact]
-    public async Task Sign_up_sign_in_and_reset_log_neither_passwords_nor_emails_nor_tokens()
+    public async Task Sign_up_sign_in_and_reset_log_neither_passwords_nor_emails_nor_tokens_raw_or_encoded()
     {
         var browser = new Browser(app.CreateBrowser());
         var email = $"secret.{Guid.NewGuid():N}@mairie-exemple.fr";
@@ -22,16 +23,26 @@ public sealed class LoggingTests(LogCapturingFactory app) : IClassFixture<LogCap
         await browser.GetAsync(link);
         await Accounts.SignInAsync(browser, email, password);
         await browser.SubmitAsync("/compte/mot-de-passe-oublie", new Dictionary<string, string> { ["Email"] = email });
+        var reset = Accounts.LinkIn((await app.DeliverOutboxAsync()).Single(m => m.To == email && m.Kind == "account.reset_password"),
+            "/compte/nouveau-mot-de-passe");
 
         var logs = app.Lines.ToList();
         Assert.Contains(logs, l => l.Contains("Register.Command handled", StringComparison.Ordinal));
-        var code = link[(link.IndexOf("code=", StringComparison.Ordinal) + 5)..];
+        Assert.Contains(logs, l => l.Contains("ForgotPassword.Command handled", StringComparison.Ordinal));
+        var secrets = new[] { CodeIn(link), CodeIn(reset) }.SelectMany(code => new[] { code, AccountLinks.Decode(code)! }).ToList();
+        Assert.All(secrets, secret => Assert.True(secret.Length >= 20, "a token too short to be a token"));
         foreach (var line in logs)
         {
             Assert.DoesNotContain(password, line);
             Assert.DoesNotContain(email, line, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain(code, line);
+            foreach (var secret in secrets) Assert.DoesNotContain(secret, line);
         }
+    }
+
+    private static string CodeIn(string link)
+    {
+        var code = link[(link.IndexOf("code=", StringComparison.Ordinal) + 5)..];
+        return code.Split('&')[0];
     }
 }
 

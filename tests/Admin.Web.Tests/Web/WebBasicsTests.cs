@@ -72,6 +72,22 @@ public sealed class WebBasicsTests(ProductionLikeFactory app) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task Get_health_ready_answers_503_when_the_database_cannot_be_opened_while_live_stays_200()
+    {
+        var missing = Path.Combine(app.DataDirectory, "absent", "folder", "admin.db");
+        using var broken = app.WithWebHostBuilder(builder => builder
+            .UseSetting("ConnectionStrings:Sqlite", $"Data Source={missing};Mode=ReadWrite")
+            .UseSetting("Database:MigrateOnStartup", "false"));
+        var client = broken.CreateClient();
+
+        var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
     public async Task Layout_has_skip_links_header_navigation_and_footer()
     {
         var page = await new Browser(app.CreateBrowser()).GetAsync("/");
@@ -84,15 +100,22 @@ public sealed class WebBasicsTests(ProductionLikeFactory app) : IClassFixture<Pr
     }
 
     [Fact]
-    public async Task Dsfr_assets_are_served_locally()
+    public async Task Get_page_loads_the_dsfr_styles_and_scripts_from_this_site_only()
     {
-        var client = app.CreateBrowser();
+        var browser = new Browser(app.CreateBrowser());
 
-        var css = await client.GetAsync("/lib/dsfr/dsfr.min.css");
-        var js = await client.GetAsync("/lib/dsfr/dsfr.module.min.js");
+        var page = await browser.GetAsync("/compte/connexion");
 
-        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, js.StatusCode);
+        var assets = page.Document.QuerySelectorAll("link[rel='stylesheet'], link[rel~='icon'], script[src]")
+            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!).ToList();
+        Assert.Contains(assets, a => a.StartsWith("/lib/dsfr/dsfr.min.css", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.StartsWith("/lib/dsfr/dsfr.module.min.js", StringComparison.Ordinal));
+        foreach (var asset in assets)
+        {
+            Assert.True(asset.StartsWith('/') && !asset.StartsWith("//", StringComparison.Ordinal), $"{asset} is not served by this site");
+            var response = await browser.Client.GetAsync(asset);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset} answered {(int)response.StatusCode}");
+        }
     }
 }
 

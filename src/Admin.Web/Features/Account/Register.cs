@@ -4,13 +4,17 @@ using Admin.Domain.Users;
 using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Persistence;
+using Admin.Web.Infrastructure;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
 namespace Admin.Web.Features.Account;
 
-/// <summary>A partner creates an account; a confirmation link is e-mailed.</summary>
+/// <summary>
+/// A partner creates an account; a confirmation link is e-mailed. An address that already has an
+/// account gets the same answer, after the same work (one password hash), and its owner a warning.
+/// </summary>
 public static class Register
 {
     public sealed record Command(string? FirstName, string? LastName, string? Email, string? Password, string? ConfirmPassword)
@@ -30,7 +34,8 @@ public static class Register
         }
     }
 
-    internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, AccountLinks links, TimeProvider time)
+    internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, AccountLinks links, IEmailThrottle throttle,
+        ICurrentUser current, TimeProvider time)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
@@ -41,7 +46,14 @@ public static class Register
 
             if (await users.FindByEmailAsync(email) is { } existing)
             {
-                // Same answer as a new account, so the form does not reveal who has one.
+                // Same answer and same work as a new account (hashing dominates), so the form reveals
+                // neither by its answer nor by its time who has one.
+                _ = users.PasswordHasher.HashPassword(existing, command.Password!);
+                if (!throttle.TryAcquire(email, current.ClientAddress))
+                {
+                    return Result.Ok();
+                }
+
                 db.OutboxMessages.Add(EmailComposer.Compose("account.already_exists", email, "Votre compte API Particulier existe déjà",
                     ["Quelqu'un (peut-être vous) a tenté de créer un compte API Particulier avec votre adresse électronique, qui en a déjà un.",
                      "Si vous avez oublié votre mot de passe, utilisez « Mot de passe oublié » sur la page de connexion. Sinon, ignorez ce message."],
@@ -68,10 +80,15 @@ public static class Register
             await users.AddToRoleAsync(user, Roles.Partner);
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
             db.AuditEvents.Add(new AuditEvent("User", user.Id, "account.registered", user.Id, now));
-            db.OutboxMessages.Add(EmailComposer.Compose("account.confirm_email", email, "Confirmez votre adresse électronique",
-                [$"Vous venez de créer votre compte sur l'espace partenaires d'API Particulier, {user.FirstName}.",
-                 "Pour l'activer, confirmez votre adresse électronique. Ce lien est valable 24 heures."],
-                new EmailLink("Confirmer mon adresse électronique", links.ConfirmEmail(user.Id, token)), now));
+            // Throttled, the account still exists; "renvoyer la confirmation" sends the link later.
+            if (throttle.TryAcquire(email, current.ClientAddress))
+            {
+                db.OutboxMessages.Add(EmailComposer.Compose("account.confirm_email", email, "Confirmez votre adresse électronique",
+                    [$"Vous venez de créer votre compte sur l'espace partenaires d'API Particulier, {user.FirstName}.",
+                     "Pour l'activer, confirmez votre adresse électronique. Ce lien est valable 24 heures."],
+                    new EmailLink("Confirmer mon adresse électronique", links.ConfirmEmail(user.Id, token)), now));
+            }
+
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return Result.Ok();

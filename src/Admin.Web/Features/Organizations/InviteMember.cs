@@ -13,7 +13,8 @@ namespace Admin.Web.Features.Organizations;
 
 /// <summary>
 /// An applicant invites someone by e-mail. The link carries a random token; only its hash is
-/// stored. The e-mail is queued in the outbox in the same transaction as the invitation.
+/// stored. The e-mail is queued in the outbox in the same transaction as the invitation, unless the
+/// e-mail throttle holds it back (the invitation stands; the page answers the same).
 /// </summary>
 public static class InviteMember
 {
@@ -22,7 +23,7 @@ public static class InviteMember
     public sealed record Command(Guid OrganizationId, string? Email, MembershipRole? Role) : ICommand<Result>;
 
     internal sealed class Handler(AdminDbContext db, ICurrentUser user, UserManager<AppUser> users,
-        IOptions<EmailOptions> emailOptions, TimeProvider time) : ICommandHandler<Command, Result>
+        IOptions<EmailOptions> emailOptions, IEmailThrottle throttle, TimeProvider time) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
@@ -36,8 +37,12 @@ public static class InviteMember
             var invited = organization.Invite(user.Id, command.Email, command.Role ?? default, hash, now, existing?.Id);
             if (invited.IsFailure) return invited;
 
-            var inviter = await users.FindByIdAsync(user.Id.ToString());
-            db.OutboxMessages.Add(Compose(organization, invited.Value, inviter?.DisplayName, token, now));
+            if (throttle.TryAcquire(invited.Value.Email, user.ClientAddress))
+            {
+                var inviter = await users.FindByIdAsync(user.Id.ToString());
+                db.OutboxMessages.Add(Compose(organization, invited.Value, inviter?.DisplayName, token, now));
+            }
+
             await db.SaveChangesAsync(ct);
             return Result.Ok();
         }

@@ -141,4 +141,18 @@ public sealed class TwoFactorTests(AdminWebFactory app) : IClassFixture<AdminWeb
             new Dictionary<string, string> { ["Code"] = Accounts.TotpCode(key, DateTimeOffset.UtcNow.AddSeconds(30)) });
         Assert.Equal("/espace-partenaire", next.Location);
     }
+
+    [Fact]
+    public async Task Get_jobs_dashboard_as_administrator_without_two_factor_sends_to_two_factor_set_up()
+    {
+        var email = $"admin.sans2fa.{Guid.NewGuid():N}@api.gouv.fr";
+        await app.CreateUserAsync(email, Accounts.StrongPassword, Roles.Administrator);
+        var administrator = new Browser(app.CreateBrowser());
+        Assert.NotNull((await Accounts.SignInAsync(administrator, email, Accounts.StrongPassword)).Location);
+
+        var page = await administrator.GetAsync("/admin/jobs");
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.StartsWith("/compte/double-authentification", page.Location);
+    }
 }
