@@ -24,6 +24,12 @@ public sealed class Organization : Entity
     public IReadOnlyCollection<Membership> Memberships => _memberships.AsReadOnly();
     public IReadOnlyCollection<Invitation> Invitations => _invitations.AsReadOnly();
 
+    /// <summary>
+    /// Concurrency token, moved by every change: two applicants removing each other at once cannot
+    /// both succeed and leave the organization without an applicant.
+    /// </summary>
+    public int Version { get; private set; }
+
     /// <summary>Registers the organization; <paramref name="creatorUserId"/> becomes its first applicant.</summary>
     public static Result<Organization> Register(Siret siret, string? name, OrganizationKind kind, Address address,
         Guid creatorUserId, DateTimeOffset now)
@@ -93,7 +99,7 @@ public sealed class Organization : Entity
 
         var invitation = new Invitation(Id, address, role, tokenHash, actorUserId, now);
         _invitations.Add(invitation);
-        Raise(new MemberInvited(Id, actorUserId, now, invitation.Id, address, role));
+        Changed(new MemberInvited(Id, actorUserId, now, invitation.Id, address, role));
         return invitation;
     }
 
@@ -108,7 +114,7 @@ public sealed class Organization : Entity
             return Result.Conflict(OrganizationErrors.InvitationAlreadyUsed);
 
         invitation.MarkRevoked(now);
-        Raise(new InvitationRevoked(Id, actorUserId, now, invitation.Id, invitation.Email));
+        Changed(new InvitationRevoked(Id, actorUserId, now, invitation.Id, invitation.Email));
         return Result.Ok();
     }
 
@@ -132,7 +138,7 @@ public sealed class Organization : Entity
 
         invitation.MarkAccepted(userId, now);
         _memberships.Add(new Membership(Id, userId, invitation.Role, now));
-        Raise(new MemberJoined(Id, userId, now, invitation.Id, userId, invitation.Role));
+        Changed(new MemberJoined(Id, userId, now, invitation.Id, userId, invitation.Role));
         return Result.Ok();
     }
 
@@ -143,7 +149,7 @@ public sealed class Organization : Entity
         if (IsLastApplicant(membership)) return Result.Conflict(OrganizationErrors.LastApplicantCannotLeave);
 
         _memberships.Remove(membership);
-        Raise(new MemberLeft(Id, userId, now, userId, membership.Role));
+        Changed(new MemberLeft(Id, userId, now, userId, membership.Role));
         return Result.Ok();
     }
 
@@ -159,7 +165,7 @@ public sealed class Organization : Entity
 
         var previousRole = membership.Role;
         membership.ChangeRole(newRole);
-        Raise(new MemberRoleChanged(Id, actorUserId, now, memberUserId, previousRole, newRole));
+        Changed(new MemberRoleChanged(Id, actorUserId, now, memberUserId, previousRole, newRole));
         return Result.Ok();
     }
 
@@ -172,7 +178,7 @@ public sealed class Organization : Entity
         if (IsLastApplicant(membership)) return Result.Conflict(OrganizationErrors.LastApplicantCannotLeave);
 
         _memberships.Remove(membership);
-        Raise(new MemberRemoved(Id, actorUserId, now, memberUserId, membership.Role));
+        Changed(new MemberRemoved(Id, actorUserId, now, memberUserId, membership.Role));
         return Result.Ok();
     }
 
@@ -188,4 +194,10 @@ public sealed class Organization : Entity
     private static Result<T> Invalid<T>(Error error) => Result<T>.Failure(ErrorKind.Validation, [error]);
 
     private static Result MemberNotFound() => Result.Failure(ErrorKind.NotFound, [OrganizationErrors.MemberNotFound]);
+
+    private void Changed(DomainEvent change)
+    {
+        Version++;
+        Raise(change);
+    }
 }

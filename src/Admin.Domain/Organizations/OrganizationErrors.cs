@@ -4,6 +4,7 @@ namespace Admin.Domain.Organizations;
 
 public static class OrganizationErrors
 {
+    public static readonly Error ChangedMeanwhile = new("organization.changed_meanwhile", "Cette organisation a été modifiée entre-temps (par un autre membre). Rechargez la page et recommencez.");
     public static readonly Error SiretRequired = new("organization.siret_required", "Indiquez le numéro SIRET de l'organisation.");
     public static readonly Error SiretFormat = new("organization.siret_format", "Le numéro SIRET doit comporter 14 chiffres.");
     public static readonly Error SiretChecksum = new("organization.siret_checksum", "Ce numéro SIRET n'est pas valide : vérifiez les chiffres saisis.");

@@ -9,7 +9,7 @@ public static class SaveChangesExtensions
     /// Saves, turning a lost race on a concurrency token into the French "changed meanwhile" error:
     /// of two people acting on the same version, the second one overwrites nothing.
     /// </summary>
-    public static async Task<Result> SaveChangesOrConflictAsync(this AdminDbContext db, CancellationToken ct)
+    public static async Task<Result> SaveChangesOrConflictAsync(this AdminDbContext db, CancellationToken ct, Error? conflict = null)
     {
         try
         {
@@ -18,7 +18,7 @@ public static class SaveChangesExtensions
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Result.Conflict(CommonErrors.ConcurrentChange);
+            return Result.Conflict(conflict ?? CommonErrors.ConcurrentChange);
         }
     }
 }

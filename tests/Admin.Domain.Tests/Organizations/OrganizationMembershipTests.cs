@@ -18,6 +18,42 @@ public class OrganizationMembershipTests
         .WithMember(Technical, MembershipRole.TechnicalContact)
         .Build();
 
+    // Concurrency token
+
+    public static TheoryData<string> Changes => ["Invite", "RevokeInvitation", "Accept", "Leave", "ChangeRole", "RemoveMember"];
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void Every_change_moves_the_version_once_and_a_refused_one_does_not(string change)
+    {
+        var organization = WithContacts();
+        var invitation = organization.Invite(Applicant, NewcomerEmail, MembershipRole.TechnicalContact, TokenHash, TestClock.Now).Value;
+        var before = organization.Version;
+
+        var done = change switch
+        {
+            "Invite" => organization.Invite(Applicant, "autre@paris.fr", MembershipRole.BusinessContact, "other-hash", TestClock.Now),
+            "RevokeInvitation" => organization.RevokeInvitation(Applicant, invitation.Id, TestClock.Now),
+            "Accept" => organization.AcceptInvitation(TokenHash, Newcomer, NewcomerEmail, TestClock.Now),
+            "Leave" => organization.Leave(Business, TestClock.Now),
+            "ChangeRole" => organization.ChangeRole(Applicant, Business, MembershipRole.TechnicalContact, TestClock.Now),
+            _ => organization.RemoveMember(Applicant, Technical, TestClock.Now),
+        };
+        var refused = change switch
+        {
+            "Invite" => organization.Invite(Stranger, "x@paris.fr", MembershipRole.BusinessContact, "h", TestClock.Now),
+            "RevokeInvitation" => organization.RevokeInvitation(Stranger, invitation.Id, TestClock.Now),
+            "Accept" => organization.AcceptInvitation("unknown", Newcomer, NewcomerEmail, TestClock.Now),
+            "Leave" => organization.Leave(Stranger, TestClock.Now),
+            "ChangeRole" => organization.ChangeRole(Business, Technical, MembershipRole.Applicant, TestClock.Now),
+            _ => organization.RemoveMember(Business, Applicant, TestClock.Now),
+        };
+
+        Assert.True(done.IsSuccess, string.Join(", ", done.Errors.Select(e => e.Code)));
+        Assert.True(refused.IsFailure);
+        Assert.Equal(before + 1, organization.Version);
+    }
+
     // Who may do what
 
     [Theory]

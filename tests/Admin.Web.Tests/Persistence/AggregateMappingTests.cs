@@ -61,6 +61,30 @@ public sealed class AggregateMappingTests(AdminWebFactory app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Two_applicants_removing_each_other_at_once_cannot_both_succeed()
+    {
+        var first = await app.PartnerWithOrganizationAsync();
+        var second = await app.MemberOfAsync(first, Admin.Domain.Organizations.MembershipRole.Applicant);
+
+        await using var scope1 = app.Services.CreateAsyncScope();
+        await using var scope2 = app.Services.CreateAsyncScope();
+        var db1 = scope1.ServiceProvider.GetRequiredService<Admin.Infrastructure.Persistence.AdminDbContext>();
+        var db2 = scope2.ServiceProvider.GetRequiredService<Admin.Infrastructure.Persistence.AdminDbContext>();
+        var org1 = await db1.Organizations.Include(o => o.Memberships).SingleAsync(o => o.Id == first.Organization.Id);
+        var org2 = await db2.Organizations.Include(o => o.Memberships).SingleAsync(o => o.Id == first.Organization.Id);
+        Assert.True(org1.RemoveMember(first.User.Id, second.User.Id, DateTimeOffset.UtcNow).IsSuccess);
+        Assert.True(org2.RemoveMember(second.User.Id, first.User.Id, DateTimeOffset.UtcNow).IsSuccess);
+
+        Assert.True((await Admin.Infrastructure.Persistence.SaveChangesExtensions.SaveChangesOrConflictAsync(db1, CancellationToken.None)).IsSuccess);
+        var lost = await Admin.Infrastructure.Persistence.SaveChangesExtensions.SaveChangesOrConflictAsync(db2, CancellationToken.None,
+            Admin.Domain.Organizations.OrganizationErrors.ChangedMeanwhile);
+
+        Assert.Equal("organization.changed_meanwhile", Assert.Single(lost.Errors).Code);
+        var stored = await app.WithDbAsync(db => db.Organizations.AsNoTracking().Include(o => o.Memberships).SingleAsync(o => o.Id == first.Organization.Id));
+        Assert.Equal([first.User.Id], stored.Memberships.Where(m => m.Role == Admin.Domain.Organizations.MembershipRole.Applicant).Select(m => m.UserId));
+    }
+
+    [Fact]
     public async Task Concurrent_save_of_the_same_request_version_fails_instead_of_overwriting()
     {
         var applicant = await app.PartnerWithOrganizationAsync();

@@ -32,7 +32,8 @@ public static class AcceptInvitation
                 return Result<Guid>.Failure(ErrorKind.Conflict, accepted.Errors);
             }
 
-            await db.SaveChangesAsync(ct);
+            var saved = await db.SaveChangesOrConflictAsync(ct, Admin.Domain.Organizations.OrganizationErrors.ChangedMeanwhile);
+            if (saved.IsFailure) return Result<Guid>.From(saved);
             await partner.SwitchToAsync(organization.Id, ct);
             return organization.Id;
         }

@@ -43,8 +43,7 @@ public static class InviteMember
                 db.OutboxMessages.Add(Compose(organization, invited.Value, inviter?.DisplayName, token, now));
             }
 
-            await db.SaveChangesAsync(ct);
-            return Result.Ok();
+            return await db.SaveChangesOrConflictAsync(ct, OrganizationErrors.ChangedMeanwhile);
         }
 
         private OutboxMessage Compose(Organization organization, Invitation invitation, string? inviterName, string token, DateTimeOffset now)

@@ -50,7 +50,6 @@ internal static class OrganizationStore
         var outcome = change(organization);
         if (outcome.IsFailure) return outcome;
 
-        await db.SaveChangesAsync(ct);
-        return Result.Ok();
+        return await db.SaveChangesOrConflictAsync(ct, OrganizationErrors.ChangedMeanwhile);
     }
 }

@@ -396,6 +396,10 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(14)
                         .HasColumnType("nvarchar(14)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Siret")
