@@ -157,6 +157,25 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Get_document_as_member_or_staff_forbids_any_cache_to_keep_it()
+    {
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
+        await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Draft(), "Form.Document", "arrete.pdf", RequestArrange.Pdf());
+        var documentId = (await app.StoredAsync(request.Id)).LegalBasis.Document!.DocumentId;
+        var auditor = await app.StaffWithTwoFactorAsync(Admin.Domain.Users.Roles.Auditor);
+
+        var asMember = await browser.Client.GetAsync($"/demandes/{request.Id}/documents/{documentId}");
+        var asStaff = await auditor.Client.GetAsync($"/instruction/demandes/{request.Id}/documents/{documentId}");
+
+        foreach (var response in new[] { asMember, asStaff })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var cacheControl = response.Headers.CacheControl;
+            Assert.True(cacheControl is { Private: true, NoStore: true }, $"{response.RequestMessage?.RequestUri} Cache-Control: {cacheControl}");
+        }
+    }
+
+    [Fact]
     public async Task Get_document_as_member_of_another_organization_answers_404()
     {
         var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
