@@ -29,7 +29,8 @@ public readonly record struct EmailAddress
 
     private static bool IsWellFormed(string value)
     {
-        if (value.Length > MaxLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        // U+FFFD stands for a character that was not text (the web layer puts it in place of those it refuses).
+        if (value.Length > MaxLength || value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == '\uFFFD'))
             return false;
 
         var at = value.IndexOf('@');

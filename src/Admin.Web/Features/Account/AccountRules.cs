@@ -7,8 +7,11 @@ internal static class AccountRules
 {
     public const int EmailMaxLength = 254;
 
-    /// <summary>local@domain.tld, without spaces nor the characters that have no place in an address someone types.</summary>
-    public const string EmailPattern = @"^[^@\s<>()\[\],;:""]+@[^@\s<>()\[\],;:""]+\.[^@\s<>()\[\],;:""]+$";
+    /// <summary>
+    /// local@domain.tld, without spaces nor the characters that have no place in an address someone
+    /// types (U+FFFD included: it stands for a character model binding refused).
+    /// </summary>
+    public const string EmailPattern = @"^[^@\s<>()\[\],;:""\uFFFD]+@[^@\s<>()\[\],;:""\uFFFD]+\.[^@\s<>()\[\],;:""\uFFFD]+$";
     public const int NameMaxLength = 100;
     public const int PasswordMinLength = 12;
     public const int PasswordMaxLength = 128;
