@@ -68,6 +68,7 @@ builder.Services.AddControllersWithViews(options =>
 {
     options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
     options.ModelBindingMessageProvider.UseFrench();
+    options.ModelBinderProviders.Insert(0, new CleanTextModelBinderProvider());
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
 // One message per field at a time: the first rule it breaks.

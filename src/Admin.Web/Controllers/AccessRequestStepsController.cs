@@ -83,7 +83,7 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
     {
         var document = await mediator.Send(new DownloadDocument.Query(id, documentId), ct);
         if (document.IsFailure) return NotFound();
-        return File(document.Value.Content, document.Value.ContentType, document.Value.FileName);
+        return this.PrivateDocument(document.Value);
     }
 
     /// <summary>

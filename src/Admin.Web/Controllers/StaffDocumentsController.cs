@@ -15,6 +15,6 @@ public sealed class StaffDocumentsController(IMediator mediator) : Controller
     {
         var document = await mediator.Send(new DownloadDocument.Query(id, documentId, AsStaff: true), ct);
         if (document.IsFailure) return NotFound();
-        return File(document.Value.Content, document.Value.ContentType, document.Value.FileName);
+        return this.PrivateDocument(document.Value);
     }
 }

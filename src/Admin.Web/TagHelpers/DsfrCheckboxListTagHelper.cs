@@ -37,7 +37,8 @@ public sealed class DsfrCheckboxListTagHelper : TagHelper
         var id = Id ?? fieldId;
         var messagesId = fieldId + "-messages";
         var errors = DsfrCheckboxLists.ErrorsFor(ViewContext, name);
-        var selected = (For.Model as System.Collections.IEnumerable)?.Cast<object>().Select(v => v.ToString()).ToHashSet(StringComparer.Ordinal)
+        // A blank value posted for a box ("Form.Scopes=") binds as a null element: it selects nothing.
+        var selected = (For.Model as System.Collections.IEnumerable)?.OfType<object>().Select(v => v.ToString()).ToHashSet(StringComparer.Ordinal)
             ?? [];
 
         output.TagName = "fieldset";

@@ -84,6 +84,45 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Post_step_again_without_a_file_keeps_the_pdf_already_attached()
+    {
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
+        await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Draft(), "Form.Document", "arrete.pdf", RequestArrange.Pdf());
+        var attached = (await app.StoredAsync(request.Id)).LegalBasis.Document!;
+
+        var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, Slug), Fields().Draft());
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.Equal(attached, (await app.StoredAsync(request.Id)).LegalBasis.Document);
+    }
+
+    public static TheoryData<string, int, string> RefusedUploads => new()
+    {
+        { "texte.txt", 0, "Le document doit être un fichier PDF." },
+        { "gros.pdf", 11 * 1024 * 1024, "Le document ne doit pas dépasser 10 Mo." },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedUploads))]
+    public async Task Post_refused_upload_still_shows_the_pdf_already_attached_with_its_download_link(string fileName, int size, string message)
+    {
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
+        await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Draft(), "Form.Document", "arrete.pdf", RequestArrange.Pdf());
+        var attached = (await app.StoredAsync(request.Id)).LegalBasis.Document!;
+        var refused = size == 0 ? "Ceci n'est pas un PDF"u8.ToArray() : RequestArrange.Pdf(padTo: size);
+
+        var page = await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Continue(), "Form.Document", fileName, refused);
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains(message, page.ErrorsFor("Form.Document"));
+        var link = page.Document.QuerySelector("#current-document a.fr-link--download");
+        Assert.NotNull(link);
+        Assert.Equal($"/demandes/{request.Id}/documents/{attached.DocumentId}", link.GetAttribute("href"));
+        Assert.Contains("arrete.pdf", link.TextContent);
+        Assert.Equal(attached.DocumentId, (await app.StoredAsync(request.Id)).LegalBasis.Document?.DocumentId);
+    }
+
+    [Fact]
     public async Task Post_pdf_the_scanner_finds_infected_is_refused_at_the_file_field()
     {
         using var infectedApp = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IDocumentScanner, InfectedScanner>()));
@@ -115,6 +154,25 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("arrete.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Get_document_as_member_or_staff_forbids_any_cache_to_keep_it()
+    {
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
+        await browser.UploadAsync(RequestArrange.StepUrl(request, Slug), Fields().Draft(), "Form.Document", "arrete.pdf", RequestArrange.Pdf());
+        var documentId = (await app.StoredAsync(request.Id)).LegalBasis.Document!.DocumentId;
+        var auditor = await app.StaffWithTwoFactorAsync(Admin.Domain.Users.Roles.Auditor);
+
+        var asMember = await browser.Client.GetAsync($"/demandes/{request.Id}/documents/{documentId}");
+        var asStaff = await auditor.Client.GetAsync($"/instruction/demandes/{request.Id}/documents/{documentId}");
+
+        foreach (var response in new[] { asMember, asStaff })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var cacheControl = response.Headers.CacheControl;
+            Assert.True(cacheControl is { Private: true, NoStore: true }, $"{response.RequestMessage?.RequestUri} Cache-Control: {cacheControl}");
+        }
     }
 
     [Fact]

@@ -128,6 +128,21 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
         Assert.Contains("Choisissez au moins une donnée.", page.ErrorsFor("Form.Scopes"));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task Post_blank_scope_value_shows_message_at_the_scope_list_and_stores_no_scope(string blank)
+    {
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
+
+        var page = await browser.SubmitAsync(RequestArrange.StepUrl(request, "donnees"), new Dictionary<string, string> { ["Form.Scopes"] = blank }.Continue());
+
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Contains("Choisissez au moins une donnée.", page.ErrorsFor("Form.Scopes"));
+        Assert.Empty(page.Document.QuerySelectorAll("input[name='Form.Scopes'][checked]"));
+        Assert.Empty((await app.StoredAsync(request.Id)).Scopes);
+    }
+
     [Fact]
     public async Task Post_text_as_a_number_keeps_it_in_the_field_and_saves_the_other_fields()
     {

@@ -71,7 +71,9 @@ public static class SaveStep
 
             async Task<Result<IReadOnlyList<Error>>> SaveLegalBasisAsync(LegalBasisForm form)
             {
-                var document = request.LegalBasis.Document;
+                // A copy, not the tracked instance: EF deletes an owned entity moved to a new owner,
+                // which would drop the PDF already attached whenever no new one is accepted.
+                var document = request.LegalBasis.Document is { } current ? current with { } : null;
                 if (form.Document is { } file)
                 {
                     var accepted = await upload.AcceptAsync(file, request, user.Id, now, ct);
