@@ -72,4 +72,52 @@ public sealed class MigrationsTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Sqlite_database_refuses_to_update_or_delete_an_audit_row()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"apip-audit-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqliteAdminDbContext>().UseSqlite($"Data Source={path}").Options;
+            await using var db = new SqliteAdminDbContext(options);
+            await db.Database.MigrateAsync();
+            var id = Guid.NewGuid();
+            db.AuditEvents.Add(new Admin.Domain.Audit.AuditEvent("AccessRequest", id, "access_request.submitted", id, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+
+            var update = await Assert.ThrowsAsync<SqliteException>(() =>
+                db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEvents\" SET \"Action\" = 'falsified'"));
+            var delete = await Assert.ThrowsAsync<SqliteException>(() =>
+                db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEvents\""));
+
+            Assert.Contains("append-only", update.Message);
+            Assert.Contains("append-only", delete.Message);
+            var stored = await db.AuditEvents.AsNoTracking().SingleAsync(a => a.AggregateId == id);
+            Assert.Equal("access_request.submitted", stored.Action);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SqlServer_migration_script_parses_without_error_and_makes_the_audit_trail_append_only(bool idempotent)
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var script = db.GetService<IMigrator>().GenerateScript(options: idempotent ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default);
+
+        var parser = new Microsoft.SqlServer.TransactSql.ScriptDom.TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(script);
+        var fragment = parser.Parse(reader, out var errors);
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")));
+        Assert.NotEmpty(((Microsoft.SqlServer.TransactSql.ScriptDom.TSqlScript)fragment).Batches);
+        Assert.Contains("CREATE TRIGGER [dbo].[TR_AuditEvents_AppendOnly]", script);
+        Assert.Contains("INSTEAD OF UPDATE, DELETE", script);
+    }
 }
