@@ -22,6 +22,17 @@ public sealed class AccessRequest : Entity
     private AccessRequest() { }
 
     public Guid OrganizationId { get; private set; }
+
+    /// <summary>
+    /// Short reference staff and partners quote ("n° 3F2A9C1B7D04"): the first 12 hexadecimal digits
+    /// of the id, 48 random bits (see docs/decisions/0008).
+    /// </summary>
+    public string Reference { get; private set; } = "";
+
+    /// <summary>The instructor (or administrator) following the request, if someone took it.</summary>
+    public Guid? AssignedTo { get; private set; }
+
+    public DateTimeOffset? AssignedAt { get; private set; }
     public Guid CreatedBy { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -365,7 +376,47 @@ public sealed class AccessRequest : Entity
         return Result.Ok();
     }
 
-    private static AccessRequest NewDraft(Guid organizationId, Guid createdBy, DateTimeOffset now, Guid? copiedFromId) => new()
+    public static string ReferenceOf(Guid id) => id.ToString("N")[..12].ToUpperInvariant();
+
+    /// <summary>A reference as typed ("n° 3f2a-9c1b 7d04"): its 12 hexadecimal digits, or null when it cannot be one.</summary>
+    public static string? NormalizeReference(string? input)
+    {
+        var digits = new string((input ?? "").Where(char.IsAsciiHexDigit).ToArray()).ToUpperInvariant();
+        return digits.Length is >= 4 and <= 12 ? digits : null;
+    }
+
+    /// <summary>An instructor takes the request for themselves: "Je prends cette demande".</summary>
+    public Result Take(StaffMember staff, DateTimeOffset now) => AssignTo(staff, staff, now);
+
+    /// <summary>An administrator gives the request to a reviewer (or a reviewer takes it: same person).</summary>
+    public Result AssignTo(StaffMember actor, StaffMember assignee, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(assignee);
+        if (!MayDecide(actor, out var forbidden)) return forbidden;
+        if (actor.UserId != assignee.UserId && !actor.IsAdministrator)
+            return Result.Failure(ErrorKind.Forbidden, [AccessRequestErrors.AdministratorAssigns]);
+        if (!assignee.CanReview || assignee.IsMemberOf(OrganizationId))
+            return Result.Invalid(AccessRequestErrors.AssigneeCannotReview.ForField("AssigneeId"));
+        if (Status is not (Submitted or ChangesRequested)) return Result.Conflict(AccessRequestErrors.InvalidTransition(Status));
+        if (AssignedTo == assignee.UserId) return Result.Ok();
+
+        // Not a change of the request itself: the version stays, so a partner editing meanwhile is not refused.
+        var previous = AssignedTo;
+        AssignedTo = assignee.UserId;
+        AssignedAt = now;
+        NoteStaffAction(now);
+        Raise(new AccessRequestAssigned(Id, actor.UserId, now, assignee.UserId, previous));
+        return Result.Ok();
+    }
+
+    private static AccessRequest NewDraft(Guid organizationId, Guid createdBy, DateTimeOffset now, Guid? copiedFromId)
+    {
+        var request = NewDraftWithoutReference(organizationId, createdBy, now, copiedFromId);
+        request.Reference = ReferenceOf(request.Id);
+        return request;
+    }
+
+    private static AccessRequest NewDraftWithoutReference(Guid organizationId, Guid createdBy, DateTimeOffset now, Guid? copiedFromId) => new()
     {
         OrganizationId = organizationId,
         CreatedBy = createdBy,

@@ -17,6 +17,8 @@ public static class AccessRequestErrors
     public static readonly Error MessageTooLong = new("access_request.message_too_long", $"Le message ne doit pas dépasser {AccessRequest.MessageMaxLength} caractères.");
     public static readonly Error ReviewerRoleRequired = new("access_request.reviewer_role_required", "Seuls les instructeurs et les administrateurs peuvent instruire une demande.");
     public static readonly Error ConflictOfInterest = new("access_request.conflict_of_interest", "Vous êtes membre de cette organisation : un autre agent doit instruire sa demande.");
+    public static readonly Error AdministratorAssigns = new("access_request.administrator_assigns", "Seul un administrateur peut confier une demande à un autre agent.");
+    public static readonly Error AssigneeCannotReview = new("access_request.assignee_cannot_review", "Cet agent ne peut pas instruire cette demande (rôle ou appartenance à l'organisation).");
     public static readonly Error AdministratorRequired = new("access_request.administrator_required", "Seul un administrateur peut archiver la demande d'une organisation.");
     public static readonly Error ActiveAuthorization = new("access_request.active_authorization", "Cette demande est liée à une habilitation en cours : elle ne peut pas être archivée.");
 

@@ -79,3 +79,10 @@ public sealed record AccessRequestArchived(Guid AggregateId, Guid? ActorId, Date
 {
     public override string Action => "access_request.archived";
 }
+
+/// <summary>Someone took the request or was given it; the previous assignee, if any, is kept.</summary>
+public sealed record AccessRequestAssigned(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid AssigneeId, Guid? PreviousAssigneeId)
+    : AccessRequestEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "access_request.assigned";
+}

@@ -268,4 +268,65 @@ public class AccessRequestReviewTests
 
         Assert.Throws<ArgumentException>(() => request.Revoke(Instructor, "x", AuthorizationOf(Approved().Build()), Later));
     }
+
+    // Reference and assignment
+
+    [Fact]
+    public void A_request_is_referenced_by_the_first_12_hexadecimal_digits_of_its_id()
+    {
+        var request = Draft().Build();
+
+        Assert.Equal(request.Id.ToString("N")[..12].ToUpperInvariant(), request.Reference);
+        Assert.Equal(request.Reference, AccessRequest.NormalizeReference("n° " + request.Reference.ToLowerInvariant().Insert(4, "-")));
+        Assert.Null(AccessRequest.NormalizeReference("n° 12"));
+        Assert.NotEqual(request.Reference, request.CopyAsNewDraft(Applicant, Later).Reference);
+    }
+
+    [Fact]
+    public void An_instructor_takes_a_submitted_request_which_starts_its_review_clock_without_moving_the_version()
+    {
+        var request = Submitted().Build();
+        var version = request.Version;
+
+        Assert.True(request.Take(Instructor, Later).IsSuccess);
+
+        Assert.Equal((InstructorId, Later), (request.AssignedTo, request.AssignedAt));
+        Assert.Equal(Later, request.CurrentSubmission!.FirstStaffActionAt);
+        Assert.Equal(version, request.Version);
+        var assigned = Assert.IsType<AccessRequestAssigned>(Assert.Single(request.DomainEvents));
+        Assert.Equal((InstructorId, (Guid?)null), (assigned.AssigneeId, assigned.PreviousAssigneeId));
+    }
+
+    [Fact]
+    public void Only_an_administrator_gives_a_request_to_someone_else_and_only_to_a_reviewer_outside_the_organization()
+    {
+        var request = Submitted().Build();
+        var administrator = Staff(Roles.Administrator);
+
+        Assert.Equal("access_request.administrator_assigns", Assert.Single(request.AssignTo(Instructor, administrator, Later).Errors).Code);
+        Assert.Equal("access_request.assignee_cannot_review", Assert.Single(request.AssignTo(administrator, Staff(Roles.Auditor), Later).Errors).Code);
+        var member = new StaffMember(Guid.NewGuid(), new HashSet<string> { Roles.Instructor }, new HashSet<Guid> { OrganizationId });
+        Assert.Equal("access_request.assignee_cannot_review", Assert.Single(request.AssignTo(administrator, member, Later).Errors).Code);
+        Assert.Null(request.AssignedTo);
+
+        Assert.True(request.AssignTo(administrator, Instructor, Later).IsSuccess);
+        Assert.Equal(InstructorId, request.AssignedTo);
+        Assert.Equal(OtherStaffId, request.DomainEvents.OfType<AccessRequestAssigned>().Single().ActorId);
+    }
+
+    [Theory]
+    [InlineData("draft")]
+    [InlineData("approved")]
+    public void A_request_outside_review_cannot_be_taken(string state)
+    {
+        var request = state == "draft" ? Draft().Complete().Build() : Approved().Build();
+
+        Assert.Equal("access_request.invalid_transition", Assert.Single(request.Take(Instructor, Later).Errors).Code);
+    }
+
+    [Fact]
+    public void An_auditor_cannot_take_a_request()
+    {
+        Assert.Equal("access_request.reviewer_role_required", Assert.Single(Submitted().Build().Take(Staff(Roles.Auditor), Later).Errors).Code);
+    }
 }

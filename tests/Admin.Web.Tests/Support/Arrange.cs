@@ -26,11 +26,12 @@ public static class Arrange
     }
 
     /// <summary>A confirmed partner account that is the applicant of a new organization.</summary>
-    public static async Task<PartnerArrangement> PartnerWithOrganizationAsync(this AdminWebFactory app, string? name = null)
+    public static async Task<PartnerArrangement> PartnerWithOrganizationAsync(this AdminWebFactory app, string? name = null,
+        OrganizationKind kind = OrganizationKind.Commune)
     {
         var email = $"demandeur.{Guid.NewGuid():N}@mairie-exemple.fr";
         var user = await app.CreateUserAsync(email, Accounts.StrongPassword, Roles.Partner);
-        var organization = Organization.Register(Siret.Parse(NewSiret()).Value, name ?? "Commune de Test", OrganizationKind.Commune,
+        var organization = Organization.Register(Siret.Parse(NewSiret()).Value, name ?? "Commune de Test", kind,
             Address.Create("1 place de la Mairie", "75001", "Paris").Value, user.Id, DateTimeOffset.UtcNow).Value;
         await app.WithDbAsync(async db =>
         {

@@ -14,6 +14,19 @@ public static class LifecycleArrange
     public static Task<AccessRequest> SubmittedAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Tarification de la cantine") =>
         app.SubmittedThenAsync(applicant, name, (_, _) => Result.Ok());
 
+    /// <summary>Submitted with these scopes instead of the complete draft's.</summary>
+    public static Task<AccessRequest> SubmittedWithScopesAsync(this AdminWebFactory app, PartnerArrangement applicant, string name, params string[] scopes) =>
+        app.SubmittedThenAsync(applicant, name, (_, _, _, _) => Result.Ok(), scopes);
+
+    /// <summary>Submitted, then sent back by an instructor with a message.</summary>
+    public static Task<AccessRequest> ChangesRequestedAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Tarification de la cantine") =>
+        app.SubmittedThenAsync(applicant, name, (request, now) => request.RequestChanges(SomeInstructor, "Précisez la durée de conservation.", now));
+
+    /// <summary>Submitted, then taken by the staff member with this id (an instructor of no organization).</summary>
+    public static Task<AccessRequest> TakenAsync(this AdminWebFactory app, PartnerArrangement applicant, Guid staffUserId, string name = "Tarification de la cantine") =>
+        app.SubmittedThenAsync(applicant, name, (request, now) =>
+            request.Take(new StaffMember(staffUserId, new HashSet<string> { Roles.Instructor }, new HashSet<Guid>()), now));
+
     /// <summary>An instructor of no organization, as the domain sees them.</summary>
     public static StaffMember SomeInstructor => new(Guid.NewGuid(), new HashSet<string> { Roles.Instructor }, new HashSet<Guid>());
 
@@ -35,7 +48,7 @@ public static class LifecycleArrange
         app.SubmittedThenAsync(applicant, name, (_, request, _, now) => then(request, now));
 
     private static async Task<AccessRequest> SubmittedThenAsync(this AdminWebFactory app, PartnerArrangement applicant, string name,
-        Func<AdminDbContext, AccessRequest, IReadOnlySet<string>, DateTimeOffset, Result> then)
+        Func<AdminDbContext, AccessRequest, IReadOnlySet<string>, DateTimeOffset, Result> then, string[]? scopes = null)
     {
         var draft = await app.CompleteDraftAsync(applicant, name);
         return await app.WithDbAsync(async db =>
@@ -44,6 +57,7 @@ public static class LifecycleArrange
             var request = await db.AccessRequests.SingleAsync(r => r.Id == draft.Id);
             var charter = await db.CurrentCharterAsync(CancellationToken.None);
             var offerable = await db.OfferableScopesAsync(CancellationToken.None);
+            if (scopes is not null) Check(request.SaveScopes(applicant.User.Id, scopes, offerable, now));
             Check(request.Submit(applicant.User.Id, charter, offerable, now));
             Check(then(db, request, offerable, now));
             await db.SaveChangesAsync();

@@ -13,6 +13,9 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
         builder.HasOne<Organization>().WithMany().HasForeignKey(r => r.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.OrganizationId, r.UpdatedAt });
         builder.HasIndex(r => new { r.Status, r.SubmittedAt });
+        builder.Property(r => r.Reference).HasMaxLength(12).IsRequired();
+        builder.HasIndex(r => r.Reference).IsUnique();
+        builder.HasIndex(r => new { r.AssignedTo, r.Status });
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.DecisionMessage).HasMaxLength(AccessRequest.MessageMaxLength);
         // Two people saving the same version: the second one fails instead of overwriting.

@@ -33,6 +33,12 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ArchivedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("AssignedTo")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid?>("AuthorizationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -57,6 +63,11 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
 
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("datetimeoffset");
@@ -92,6 +103,11 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorizationId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("AssignedTo", "Status");
 
                     b.HasIndex("OrganizationId", "UpdatedAt");
 

@@ -28,6 +28,12 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("ArchivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssignedTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AuthorizationId")
                         .HasColumnType("TEXT");
 
@@ -51,6 +57,11 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RevokedAt")
@@ -87,6 +98,11 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorizationId");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("AssignedTo", "Status");
 
                     b.HasIndex("OrganizationId", "UpdatedAt");
 
