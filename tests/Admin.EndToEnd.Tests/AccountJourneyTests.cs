@@ -61,21 +61,22 @@ public sealed partial class AccountJourneyTests(AppServer app)
     }
 
     [Fact]
-    public async Task Seeded_administrator_sees_the_failed_emails_page_linked_from_the_jobs_dashboard()
+    public async Task Seeded_administrator_signs_in_with_the_readme_totp_secret_and_finds_the_failed_emails_page_from_the_jobs_dashboard()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/compte/connexion");
         await page.GetByLabel("Adresse électronique").FillAsync("administrateur@demo.api-particulier.fr");
         await page.Locator("#Password").FillAsync("Administrateur-Demo-2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        var key = (await page.Locator("#shared-key").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        await page.GetByLabel("Code à 6 chiffres").FillAsync(new Totp(Base32Encoding.ToBytes(key)).ComputeTotp());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Activer la double authentification" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#recovery-codes li")).ToHaveCountAsync(10);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/compte/connexion/double-authentification"));
+        await page.GetByLabel("Code à 6 chiffres").FillAsync(new Totp(Base32Encoding.ToBytes("MFYGS4BNMRSW23ZNMFSG22LONFZXI4TB")).ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Espace instruction");
 
         await page.GotoAsync("/admin/jobs");
         await page.GetByRole(AriaRole.Link, new() { Name = "Courriels en échec" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Courriels en échec");
+        await Assertions.Expect(page.Locator("#failed-emails")).ToContainTextAsync("inconnu@mairie-fermee.example");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await app.ScreenshotAsync(page, "05b-failed-emails");
         await page.SetViewportSizeAsync(375, 800);
@@ -83,13 +84,17 @@ public sealed partial class AccountJourneyTests(AppServer app)
     }
 
     [Fact]
-    public async Task Seeded_instructor_is_forced_through_two_factor_set_up_before_any_staff_page()
+    public async Task Administrator_created_by_the_command_line_is_forced_through_two_factor_set_up_before_any_staff_page()
     {
+        var email = $"admin.{Guid.NewGuid():N}@exemple.gouv.fr";
+        var output = await app.RunCommandAsync("create-admin", "--email", email, "--first-name", "Ada", "--last-name", "Lovelace");
+        var password = Regex.Match(output, @"One-time password \(shown once\): (\S+)").Groups[1].Value;
+        Assert.NotEmpty(password);
         var page = await app.NewPageAsync();
 
         await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync("instructeur@demo.api-particulier.fr");
-        await page.Locator("#Password").FillAsync("Instructeur-Demo-2026");
+        await page.GetByLabel("Adresse électronique").FillAsync(email);
+        await page.Locator("#Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/compte/double-authentification"));

@@ -1,6 +1,11 @@
+using Admin.Domain.AccessRequests;
+using Admin.Domain.Authorizations;
+using Admin.Domain.Charters;
+using Admin.Domain.Common;
+using Admin.Domain.Organizations;
 using Admin.Domain.Users;
-using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Email;
+using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -8,42 +13,112 @@ using Microsoft.EntityFrameworkCore;
 namespace Admin.Infrastructure.Seed;
 
 /// <summary>
-/// Demo accounts, one per role, for Development only. Their passwords are written in the README;
-/// no other environment ever gets them.
+/// Demo data for Development only: one account per role (passwords and, for staff, fixed TOTP
+/// secrets written in the README), the demo partner's organization with a request in every state,
+/// and one e-mail the outbox gave up on. No other environment ever gets them.
 /// </summary>
 public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext db, TimeProvider time)
 {
-    public static readonly IReadOnlyList<(string Email, string Password, string Role, string FirstName, string LastName)> Accounts =
+    public sealed record DemoAccount(string Email, string Password, string Role, string FirstName, string LastName, string? TotpSecret);
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
-        ("partenaire@demo.api-particulier.fr", "Partenaire-Demo-2026", Roles.Partner, "Paule", "Partenaire"),
-        ("instructeur@demo.api-particulier.fr", "Instructeur-Demo-2026", Roles.Instructor, "Isabelle", "Instructrice"),
-        ("administrateur@demo.api-particulier.fr", "Administrateur-Demo-2026", Roles.Administrator, "Adrien", "Administrateur"),
-        ("auditeur@demo.api-particulier.fr", "Auditeur-Demo-2026", Roles.Auditor, "Aude", "Auditrice"),
+        new("partenaire@demo.api-particulier.fr", "Partenaire-Demo-2026", Roles.Partner, "Paule", "Partenaire", null),
+        new("instructeur@demo.api-particulier.fr", "Instructeur-Demo-2026", Roles.Instructor, "Isabelle", "Instructrice", "MFYGS4BNMRSW23ZNNFXHG5DSOVRXIZLV"),
+        new("administrateur@demo.api-particulier.fr", "Administrateur-Demo-2026", Roles.Administrator, "Adrien", "Administrateur", "MFYGS4BNMRSW23ZNMFSG22LONFZXI4TB"),
+        new("auditeur@demo.api-particulier.fr", "Auditeur-Demo-2026", Roles.Auditor, "Aude", "Auditrice", "MFYGS4BNMRSW23ZNMF2WI2LUMV2XELJS"),
     ];
+
+    public const string DemoOrganizationSiret = "21690000000003";
 
     public async Task SeedAsync()
     {
-        foreach (var (email, password, role, firstName, lastName) in Accounts)
+        foreach (var account in Accounts)
         {
-            if (await users.FindByEmailAsync(email) is not null)
-            {
-                continue;
-            }
+            if (await users.FindByEmailAsync(account.Email) is not null) continue;
 
             var user = new AppUser
             {
-                UserName = email,
-                Email = email,
+                UserName = account.Email,
+                Email = account.Email,
                 EmailConfirmed = true,
-                FirstName = firstName,
-                LastName = lastName,
+                FirstName = account.FirstName,
+                LastName = account.LastName,
                 CreatedAt = time.GetUtcNow(),
             };
-            Ensure(await users.CreateAsync(user, password));
-            Ensure(await users.AddToRoleAsync(user, role));
+            Ensure(await users.CreateAsync(user, account.Password));
+            Ensure(await users.AddToRoleAsync(user, account.Role));
+            if (account.TotpSecret is { } secret)
+            {
+                // The key Identity's authenticator reads: sign in with `oathtool --totp -b SECRET`.
+                Ensure(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", secret));
+                Ensure(await users.SetTwoFactorEnabledAsync(user, true));
+            }
         }
 
+        await SeedDemoOrganizationAsync();
         await SeedFailedEmailAsync();
+    }
+
+    /// <summary>"Commune de Démo" and five requests: draft, submitted, changes requested, approved (with its authorization), refused.</summary>
+    private async Task SeedDemoOrganizationAsync()
+    {
+        var siret = Siret.Parse(DemoOrganizationSiret).Value;
+        if (await db.Organizations.AnyAsync(o => o.Siret == siret)) return;
+
+        var partner = (await users.FindByEmailAsync(Accounts[0].Email))!;
+        var instructor = (await users.FindByEmailAsync(Accounts[1].Email))!;
+        var staff = new StaffMember(instructor.Id, new HashSet<string> { Roles.Instructor }, new HashSet<Guid>());
+        var now = time.GetUtcNow();
+        var organization = Organization.Register(siret, "Commune de Démo", OrganizationKind.Commune,
+            Address.Create("1 place de l'Hôtel de Ville", "69001", "Lyon").Value, partner.Id, now.AddDays(-60)).Value;
+        db.Organizations.Add(organization);
+
+        var charter = await db.CharterVersions.AsNoTracking().OrderByDescending(c => c.Major).ThenByDescending(c => c.Minor).FirstAsync();
+        var offerable = (await db.Scopes.AsNoTracking().Where(s => !s.IsRetired).Select(s => s.Code).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        var acceptance = CharterAcceptance.Record(charter, partner.Id, organization.Id, now.AddDays(-50), "192.0.2.10");
+        db.CharterAcceptances.Add(acceptance);
+
+        AccessRequest Complete(string name, string[] scopes, DateTimeOffset at)
+        {
+            var request = AccessRequest.Create(organization.Id, partner.Id, at);
+            request.SaveProcedure(partner.Id, new Procedure(name, $"{name} : les familles n'ont plus à fournir de justificatif, le tarif est calculé en ligne.",
+                "https://www.demo-commune.fr/demarches", "Attestation de quotient familial de la CAF", null, 12_000,
+                ProcedureModalities.CitizenForm | ProcedureModalities.FranceConnect), at);
+            request.SaveLegalBasis(partner.Id, new LegalBasis("Délibération du conseil municipal du 12 mars 2026", "https://www.demo-commune.fr/deliberations/2026-03-12", null), at);
+            request.SaveScopes(partner.Id, scopes, offerable, at);
+            request.SaveDataProtection(partner.Id, new DataProtection("Agents du service enfance", 24, null), at);
+            var contact = new Contact("Paule", "Partenaire", "partenaire@demo.api-particulier.fr", "04 72 10 30 30");
+            request.SaveContacts(partner.Id, new Contacts(contact, new Contact("Théo", "Technique", "technique@demo-commune.fr", "04 72 10 30 31"),
+                new Contact("Dominique", "Délégué", "dpo@demo-commune.fr", "04 72 10 30 32")), at);
+            request.SaveEngagements(partner.Id, acceptance, true, true, charter, at);
+            db.AccessRequests.Add(request);
+            return request;
+        }
+
+        var draft = AccessRequest.Create(organization.Id, partner.Id, now.AddDays(-2));
+        draft.SaveProcedure(partner.Id, new Procedure("Inscription au conservatoire", null, null, null, null, null, ProcedureModalities.None), now.AddDays(-2));
+        db.AccessRequests.Add(draft);
+
+        var submitted = Complete("Tarification de la cantine scolaire", ["cnaf_quotient_familial", "cnaf_allocataires"], now.AddDays(-20));
+        Ensure(submitted.Submit(partner.Id, charter, offerable, now.AddDays(-12)));
+
+        var changes = Complete("Accueil périscolaire", ["cnaf_quotient_familial", "cnaf_enfants"], now.AddDays(-30));
+        Ensure(changes.Submit(partner.Id, charter, offerable, now.AddDays(-25)));
+        Ensure(changes.RequestChanges(staff, "Précisez pourquoi la liste des enfants est nécessaire au calcul du tarif.", now.AddDays(-20)));
+
+        var approved = Complete("Aide aux vacances", ["cnaf_quotient_familial", "cnaf_allocataires", "cnaf_enfants"], now.AddDays(-45));
+        Ensure(approved.Submit(partner.Id, charter, offerable, now.AddDays(-40)));
+        var grant = Grant.Create(["cnaf_quotient_familial", "cnaf_allocataires"], approved.Scopes, offerable, 20, 5_000, 100_000, null, now.AddDays(-35)).Value;
+        var authorization = approved.Approve(staff, grant, null, now.AddDays(-35));
+        Ensure(authorization);
+        db.Authorizations.Add(authorization.Value);
+
+        var refused = Complete("Carte de transport scolaire", ["men_statut_scolarite"], now.AddDays(-50));
+        Ensure(refused.Submit(partner.Id, charter, offerable, now.AddDays(-48)));
+        Ensure(refused.Refuse(staff, "Le transport scolaire relève de la région : c'est à elle de déposer cette demande.", now.AddDays(-44)));
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>One e-mail the outbox gave up on, so /admin/courriels shows what it lists.</summary>
@@ -63,6 +138,14 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
     private static void Ensure(IdentityResult result)
     {
         if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+    }
+
+    private static void Ensure(Result result)
+    {
+        if (result.IsFailure)
         {
             throw new InvalidOperationException("Seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Code)));
         }

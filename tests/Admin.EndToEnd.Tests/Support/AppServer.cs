@@ -59,6 +59,29 @@ public sealed class AppServer : IAsyncLifetime
         });
     }
 
+    /// <summary>Runs the application's own command line (e.g. create-admin) on the same data folder; returns its output.</summary>
+    public async Task<string> RunCommandAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(RepositoryRoot(), "src", "Admin.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Admin.Web.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__DataDirectory"] = DataDirectory;
+        start.Environment["Jobs__RunServer"] = "false";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the command.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"Command failed ({process.ExitCode}): {output}{errors}");
+        return output;
+    }
+
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -74,7 +97,7 @@ public sealed class AppServer : IAsyncLifetime
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 
     /// <summary>Waits for the background job to write the e-mail sent to <paramref name="to"/>.</summary>
-    public async Task<MimeKit.MimeMessage> WaitForEmailAsync(string to, string subjectContains, TimeSpan timeout)
+    public async Task<MimeKit.MimeMessage> WaitForEmailAsync(string to, string subjectContains, TimeSpan timeout, string? bodyContains = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
@@ -93,7 +116,8 @@ public sealed class AppServer : IAsyncLifetime
                         continue; // being written or moved: next round
                     }
 
-                    if (message.To.Mailboxes.Any(m => m.Address == to) && (message.Subject ?? "").Contains(subjectContains, StringComparison.Ordinal))
+                    if (message.To.Mailboxes.Any(m => m.Address == to) && (message.Subject ?? "").Contains(subjectContains, StringComparison.Ordinal)
+                        && (bodyContains is null || (message.TextBody ?? "").Contains(bodyContains, StringComparison.Ordinal)))
                     {
                         return message;
                     }
