@@ -73,6 +73,22 @@ public sealed partial class AccountJourneyTests(AppServer app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Espace instruction");
 
+        // The demo data fills the queue and the statistics.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Demandes à instruire" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#queue")).ToContainTextAsync("Tarification de la cantine scolaire");
+        await Assertions.Expect(page.Locator("#queue")).ToContainTextAsync("En attente du demandeur depuis");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "06a-queue");
+        await page.GotoAsync("/instruction/statistiques");
+        await Assertions.Expect(page.Locator("#backlog tbody tr")).ToHaveCountAsync(12);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "06b-statistics");
+        await page.SetViewportSizeAsync(375, 800);
+        await app.ScreenshotAsync(page, "06c-statistics-mobile");
+        await page.GotoAsync("/instruction/demandes");
+        await app.ScreenshotAsync(page, "06d-queue-mobile");
+        await page.SetViewportSizeAsync(1280, 900);
+
         await page.GotoAsync("/admin/jobs");
         await page.GetByRole(AriaRole.Link, new() { Name = "Courriels en échec" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Courriels en échec");
