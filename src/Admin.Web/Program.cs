@@ -62,8 +62,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSingleton<IEmailThrottle, EmailThrottle>();
 builder.Services.AddScoped<Admin.Web.Features.Account.AccountLinks>();
-builder.Services.AddScoped<Admin.Web.Features.Organizations.PartnerContext>();
-builder.Services.AddScoped<Admin.Web.Features.AccessRequests.AccessRequestAccess>();
+builder.Services.AddScoped<CurrentOrganizationCookie>();
+builder.Services.AddScoped<Admin.Web.Features.Access.AccessService>();
 builder.Services.AddControllersWithViews(options =>
 {
     options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

@@ -10,12 +10,12 @@ namespace Admin.Web.Controllers;
 
 /// <summary>A partner's requests: create, read (with timeline), reopen, archive, copy.</summary>
 [Authorize(Policy = Policies.Partner), Route("demandes")]
-public sealed class AccessRequestsController(IMediator mediator) : Controller
+public sealed class AccessRequestsController(IMediator mediator, CurrentOrganizationCookie currentOrganization) : Controller
 {
     [HttpPost("nouvelle")]
     public async Task<IActionResult> Create(CancellationToken ct)
     {
-        var result = await mediator.Send(new CreateDraft.Command(), ct);
+        var result = await mediator.Send(new CreateDraft.Command(currentOrganization.Chosen), ct);
         if (result.FailureKind == ErrorKind.Forbidden) return Forbid();
         if (result.IsFailure)
         {

@@ -12,7 +12,7 @@ namespace Admin.Web.Controllers;
 /// in and comes back here); an unknown token is 404.
 /// </summary>
 [Authorize(Policy = Policies.Partner), Route("invitations")]
-public sealed class InvitationsController(IMediator mediator) : Controller
+public sealed class InvitationsController(IMediator mediator, CurrentOrganizationCookie currentOrganization) : Controller
 {
     [HttpGet("{token}")]
     public async Task<IActionResult> Show(string token, CancellationToken ct)
@@ -35,6 +35,7 @@ public sealed class InvitationsController(IMediator mediator) : Controller
             return View(nameof(Show), page.Value);
         }
 
+        currentOrganization.Remember(result.Value);
         TempData["Flash"] = "Vous avez rejoint l'organisation. Vous travaillez désormais pour elle.";
         return RedirectToAction(nameof(PartnerController.Index), "Partner");
     }

@@ -13,11 +13,11 @@ namespace Admin.Web.Controllers;
 /// organization answers 404 as if it did not exist; a member without the applicant role gets 403.
 /// </summary>
 [Authorize(Policy = Policies.Partner), Route("organisations")]
-public sealed class OrganizationsController(IMediator mediator) : Controller
+public sealed class OrganizationsController(IMediator mediator, CurrentOrganizationCookie currentOrganization) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        View((await mediator.Send(new ListMyOrganizations.Query(), ct)).Value);
+        View((await mediator.Send(new ListMyOrganizations.Query(currentOrganization.Chosen), ct)).Value);
 
     [HttpGet("nouvelle")]
     public IActionResult Register() => View(RegisterOrganization.Command.Empty);
@@ -33,6 +33,7 @@ public sealed class OrganizationsController(IMediator mediator) : Controller
             return View(command with { Address = command.Address ?? RegisterOrganization.Command.Empty.Address });
         }
 
+        currentOrganization.Remember(result.Value);
         TempData["Flash"] = $"L'organisation « {command.Name?.Trim()} » est inscrite. Vous en êtes le demandeur et vous travaillez désormais pour elle.";
         return RedirectToAction(nameof(PartnerController.Index), "Partner");
     }
@@ -43,6 +44,7 @@ public sealed class OrganizationsController(IMediator mediator) : Controller
         var result = await mediator.Send(new ChooseOrganization.Command(id), ct);
         if (result.IsFailure) return NotFound();
 
+        currentOrganization.Remember(id);
         TempData["Flash"] = $"Vous travaillez désormais pour « {result.Value} ».";
         return RedirectToAction(nameof(PartnerController.Index), "Partner");
     }

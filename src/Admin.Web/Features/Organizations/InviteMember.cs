@@ -4,6 +4,7 @@ using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Outbox;
 using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Access;
 using Admin.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -22,13 +23,14 @@ public static class InviteMember
 
     public sealed record Command(Guid OrganizationId, string? Email, MembershipRole? Role) : ICommand<Result>;
 
-    internal sealed class Handler(AdminDbContext db, ICurrentUser user, UserManager<AppUser> users,
+    internal sealed class Handler(AdminDbContext db, AccessService access, ICurrentUser user, UserManager<AppUser> users,
         IOptions<EmailOptions> emailOptions, IEmailThrottle throttle, TimeProvider time) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            var organization = await db.FindForMemberAsync(command.OrganizationId, user.Id, ct);
-            if (organization is null) return Result.NotFound();
+            var found = await access.ForOrganizationAsync(command.OrganizationId, Need.ManageMembers, ct);
+            if (found.IsFailure) return found;
+            var organization = found.Value.Organization;
 
             // An account already registered with that address lets the domain refuse an existing member.
             var existing = string.IsNullOrWhiteSpace(command.Email) ? null : await users.FindByEmailAsync(command.Email.Trim());
