@@ -42,6 +42,13 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
     options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
+    // A signed-in user refused by a policy gets the 403 page itself (status 403, re-executed by the
+    // status-code pages below), as a handler's refusal does, not a redirect to it.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
 });
 builder.Services.AddAuthorization(options => options.AddAdminPolicies());
 builder.Services.AddSingleton<IAuthorizationHandler, StaffTwoFactorRequirementHandler>();

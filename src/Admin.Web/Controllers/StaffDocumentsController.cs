@@ -14,7 +14,6 @@ public sealed class StaffDocumentsController(IMediator mediator) : Controller
     public async Task<IActionResult> Document(Guid id, Guid documentId, CancellationToken ct)
     {
         var document = await mediator.Send(new DownloadDocument.Query(id, documentId), ct);
-        if (document.IsFailure) return NotFound();
-        return this.PrivateDocument(document.Value);
+        return this.Page(document, d => this.PrivateDocument(d));
     }
 }
