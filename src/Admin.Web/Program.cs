@@ -68,7 +68,6 @@ if (builder.Configuration.GetValue("ReverseProxy:Trusted", false))
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSingleton<IEmailThrottle, EmailThrottle>();
-builder.Services.AddScoped<Admin.Web.Features.Account.AccountLinks>();
 builder.Services.AddScoped<CurrentOrganizationCookie>();
 builder.Services.AddScoped<Admin.Web.Features.Access.AccessService>();
 builder.Services.AddControllersWithViews(options =>
