@@ -87,7 +87,10 @@ public static class DependencyInjection
             }
         });
         services.AddSingleton<IEmailTransport, EmailTransport>();
+        services.AddScoped<EmailLinks>();
         services.AddScoped<IEventNotifications, AccessRequestNotifications>();
+        services.AddScoped<IEventNotifications, AccountNotifications>();
+        services.AddScoped<IEventNotifications, InvitationNotifications>();
         services.AddSingleton<IDocumentScanner, NoOpDocumentScanner>();
 
         services.AddIdentity<AppUser, AppRole>(options =>

@@ -42,6 +42,13 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
     options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
+    // A signed-in user refused by a policy gets the 403 page itself (status 403, re-executed by the
+    // status-code pages below), as a handler's refusal does, not a redirect to it.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
 });
 builder.Services.AddAuthorization(options => options.AddAdminPolicies());
 builder.Services.AddSingleton<IAuthorizationHandler, StaffTwoFactorRequirementHandler>();
@@ -61,9 +68,8 @@ if (builder.Configuration.GetValue("ReverseProxy:Trusted", false))
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSingleton<IEmailThrottle, EmailThrottle>();
-builder.Services.AddScoped<Admin.Web.Features.Account.AccountLinks>();
-builder.Services.AddScoped<Admin.Web.Features.Organizations.PartnerContext>();
-builder.Services.AddScoped<Admin.Web.Features.AccessRequests.AccessRequestAccess>();
+builder.Services.AddScoped<CurrentOrganizationCookie>();
+builder.Services.AddScoped<Admin.Web.Features.Access.AccessService>();
 builder.Services.AddControllersWithViews(options =>
 {
     options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

@@ -4,7 +4,6 @@ using Admin.Domain.Users;
 using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Admin.Infrastructure.Outbox;
 
@@ -12,7 +11,7 @@ namespace Admin.Infrastructure.Outbox;
 /// E-mails about access requests. On submission: a receipt to the applicant who sent it, and a
 /// notice to every instructor that a request awaits review.
 /// </summary>
-public sealed class AccessRequestNotifications(IOptions<EmailOptions> options) : IEventNotifications
+public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotifications
 {
     public const string ReceiptKind = "access_request.submitted.receipt";
     public const string InstructorKind = "access_request.submitted.instructor";
@@ -41,7 +40,7 @@ public sealed class AccessRequestNotifications(IOptions<EmailOptions> options) :
             messages.Add(EmailComposer.Compose(ReceiptKind, applicantEmail, "Votre demande d'habilitation a bien été envoyée",
                 [$"{what} pour la démarche « {procedure} » a bien été envoyée à l'équipe API Particulier.",
                  "Un instructeur va l'examiner. Vous serez prévenu par courriel de sa décision ou des modifications à apporter."],
-                new EmailLink("Suivre ma demande", options.Value.AbsoluteUrl($"/demandes/{request.Id}")), submitted.OccurredAt));
+                new EmailLink("Suivre ma demande", links.RequestPage(request.Id)), submitted.OccurredAt));
         }
 
         var instructors = await db.Users.AsNoTracking()
@@ -54,7 +53,7 @@ public sealed class AccessRequestNotifications(IOptions<EmailOptions> options) :
             messages.Add(EmailComposer.Compose(InstructorKind, instructor, "Une demande d'habilitation attend votre instruction",
                 [$"{organization ?? "Une organisation"} a envoyé {(submitted.IsUpdate ? "une mise à jour de sa demande" : "une nouvelle demande")} d'habilitation pour la démarche « {procedure} ».",
                  "Elle attend votre instruction."],
-                new EmailLink("Voir les demandes à instruire", options.Value.AbsoluteUrl("/instruction")), submitted.OccurredAt));
+                new EmailLink("Voir les demandes à instruire", links.StaffQueue), submitted.OccurredAt));
         }
 
         return messages;

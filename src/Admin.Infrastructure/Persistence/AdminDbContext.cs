@@ -33,6 +33,26 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
     public DbSet<Authorization> Authorizations => Set<Authorization>();
 
+    private readonly List<DomainEvent> _raised = [];
+
+    /// <summary>
+    /// An event of something that is no aggregate of ours (an account, an e-mail to send): at the next
+    /// SaveChanges it is audited and notified exactly like the events the aggregates raise.
+    /// </summary>
+    public void Raise(DomainEvent domainEvent)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        _raised.Add(domainEvent);
+    }
+
+    /// <summary>The events given to <see cref="Raise"/> since the last SaveChanges, once.</summary>
+    internal IReadOnlyList<DomainEvent> TakeRaised()
+    {
+        var raised = _raised.ToList();
+        _raised.Clear();
+        return raised;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -26,7 +26,7 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
     {
         if (StepRoutes.FromSlug(step) is not { } known) return NotFound();
         var page = await mediator.Send(new ShowStep.Query(id, known), ct);
-        return page.IsSuccess ? View(known.ToString(), page.Value) : NotFound();
+        return this.Page(page, p => View(known.ToString(), p));
     }
 
     [HttpPost("etapes/demarche")]
@@ -58,7 +58,7 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
     public async Task<IActionResult> Summary(Guid id, CancellationToken ct)
     {
         var page = await mediator.Send(new ShowSummary.Query(id), ct);
-        return page.IsSuccess ? View(page.Value) : NotFound();
+        return this.Page(page, p => View(p));
     }
 
     [HttpPost("soumettre")]
@@ -71,10 +71,11 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
             return Redirect(StepRoutes.RequestUrl(id));
         }
 
-        if (Refusal(result) is { } refusal) return refusal;
+        if (this.Refusal(result) is { } refusal) return refusal;
         var page = await mediator.Send(new ShowSummary.Query(id), ct);
-        if (page.IsFailure) return NotFound();
-        Response.StatusCode = StatusOf(result);
+        if (page.IsFailure) return this.Page(page, p => View(p));
+        // The summary lists the errors beside its sections, not in ModelState.
+        Response.StatusCode = ResultExtensions.StatusOf(result);
         return View(nameof(Summary), page.Value with { SubmitErrors = result.Errors });
     }
 
@@ -82,8 +83,7 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
     public async Task<IActionResult> Document(Guid id, Guid documentId, CancellationToken ct)
     {
         var document = await mediator.Send(new DownloadDocument.Query(id, documentId), ct);
-        if (document.IsFailure) return NotFound();
-        return this.PrivateDocument(document.Value);
+        return this.Page(document, d => this.PrivateDocument(d));
     }
 
     /// <summary>
@@ -94,14 +94,13 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
     private async Task<IActionResult> SaveAsync(Guid id, StepForm form, string? intent, CancellationToken ct)
     {
         var result = await mediator.Send(new SaveStep.Command(id, form, ClientIp()), ct);
-        if (Refusal(result) is { } refusal) return refusal;
+        if (this.Refusal(result) is { } refusal) return refusal;
 
         var isDraft = intent == DraftIntent;
         if (result.IsFailure)
         {
             // A validation failure carries the form's full field names; a conflict belongs to no field.
-            ModelState.AddErrors(result);
-            Response.StatusCode = StatusOf(result);
+            this.ShowErrors(result);
         }
         else
         {
@@ -117,20 +116,8 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
         }
 
         var page = await mediator.Send(new ShowStep.Query(id, form.Step), ct);
-        if (page.IsFailure) return NotFound();
-        return View(form.Step.ToString(), page.Value.WithForm(form));
+        return this.Page(page, p => View(form.Step.ToString(), p.WithForm(form)));
     }
-
-    private IActionResult? Refusal(Result result) => result.FailureKind switch
-    {
-        ErrorKind.NotFound => NotFound(),
-        // A plain 403, not the cookie handler's redirect: the user is signed in, the action is not theirs.
-        ErrorKind.Forbidden => StatusCode(StatusCodes.Status403Forbidden),
-        _ => null,
-    };
-
-    private static int StatusOf(Result result) =>
-        result.FailureKind == ErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
 
     /// <summary>The client address as recorded with a charter acceptance.</summary>
     private string? ClientIp() => ClientAddresses.Format(HttpContext.Connection.RemoteIpAddress);

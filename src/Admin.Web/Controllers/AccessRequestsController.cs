@@ -1,4 +1,3 @@
-using Admin.Domain.Common;
 using Admin.Web.Features.AccessRequests;
 using Admin.Web.Infrastructure;
 using Mediator;
@@ -10,18 +9,13 @@ namespace Admin.Web.Controllers;
 
 /// <summary>A partner's requests: create, read (with timeline), reopen, archive, copy.</summary>
 [Authorize(Policy = Policies.Partner), Route("demandes")]
-public sealed class AccessRequestsController(IMediator mediator) : Controller
+public sealed class AccessRequestsController(IMediator mediator, CurrentOrganizationCookie currentOrganization) : Controller
 {
     [HttpPost("nouvelle")]
     public async Task<IActionResult> Create(CancellationToken ct)
     {
-        var result = await mediator.Send(new CreateDraft.Command(), ct);
-        if (result.FailureKind == ErrorKind.Forbidden) return Forbid();
-        if (result.IsFailure)
-        {
-            TempData["Flash"] = result.Errors[0].Message;
-            return RedirectToAction(nameof(PartnerController.Index), "Partner");
-        }
+        var result = await mediator.Send(new CreateDraft.Command(currentOrganization.Chosen), ct);
+        if (result.IsFailure) return this.RedirectWithErrors(result, "/espace-partenaire");
 
         return Redirect($"/demandes/{result.Value}/etapes/demarche");
     }
@@ -30,7 +24,7 @@ public sealed class AccessRequestsController(IMediator mediator) : Controller
     public async Task<IActionResult> Show(Guid id, CancellationToken ct)
     {
         var result = await mediator.Send(new Details.Query(id), ct);
-        return result.IsSuccess ? View(result.Value) : NotFound();
+        return this.Page(result, view => View(view));
     }
 
     [HttpGet("{id:guid}/reouvrir")]
@@ -54,26 +48,15 @@ public sealed class AccessRequestsController(IMediator mediator) : Controller
     private async Task<IActionResult> ConfirmAsync(Guid id, PartnerAction action, CancellationToken ct)
     {
         var result = await mediator.Send(new Details.Query(id), ct);
-        if (result.IsFailure) return NotFound();
         ViewData["Action"] = action;
-        return View("Confirm", result.Value);
+        return this.Page(result, view => View("Confirm", view));
     }
 
     private async Task<IActionResult> ChangeAsync(Guid id, PartnerAction action, string success, CancellationToken ct)
     {
         var result = await mediator.Send(new Command(id, action), ct);
-        switch (result.FailureKind)
-        {
-            case ErrorKind.NotFound:
-                return NotFound();
-            case ErrorKind.Forbidden:
-                return Forbid();
-            case not null:
-                TempData["Flash"] = string.Join(" ", result.Errors.Select(e => e.Message));
-                return Redirect($"/demandes/{id}");
-        }
+        if (result.IsFailure) return this.RedirectWithErrors(result, $"/demandes/{id}");
 
-        TempData["Flash"] = success;
-        return Redirect(action == PartnerAction.Copy ? $"/demandes/{result.Value}/etapes/demarche" : $"/demandes/{result.Value}");
+        return this.RedirectWithFlash(action == PartnerAction.Copy ? $"/demandes/{result.Value}/etapes/demarche" : $"/demandes/{result.Value}", success);
     }
 }

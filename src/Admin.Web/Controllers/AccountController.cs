@@ -1,4 +1,3 @@
-using Admin.Domain.Common;
 using Admin.Domain.Users;
 using Admin.Infrastructure.Identity;
 using Admin.Web.Features.Account;
@@ -33,8 +32,8 @@ public sealed class AccountController(IMediator mediator, AdminSignInManager sig
         var result = await mediator.Send(command, ct);
         if (result.IsFailure)
         {
-            ModelState.AddErrors(result);
-            return Invalid(command);
+            this.ShowErrors(result);
+            return View(command);
         }
 
         TempData["Email"] = command.Email?.Trim();
@@ -60,8 +59,8 @@ public sealed class AccountController(IMediator mediator, AdminSignInManager sig
         var result = await mediator.Send(command, ct);
         if (result.IsFailure)
         {
-            ModelState.AddErrors(result);
-            return Invalid(command);
+            this.ShowErrors(result);
+            return View(command);
         }
 
         TempData["Flash"] = "Si un compte non confirmé existe pour cette adresse, un nouveau lien vient d'y être envoyé.";
@@ -201,8 +200,8 @@ public sealed class AccountController(IMediator mediator, AdminSignInManager sig
         var result = await mediator.Send(command, ct);
         if (result.IsFailure)
         {
-            ModelState.AddErrors(result);
-            return Invalid(command);
+            this.ShowErrors(result);
+            return View(command);
         }
 
         TempData["Flash"] = "Si un compte existe pour cette adresse, un lien de réinitialisation vient d'y être envoyé. Il est valable 24 heures.";
@@ -219,8 +218,8 @@ public sealed class AccountController(IMediator mediator, AdminSignInManager sig
         var result = await mediator.Send(command, ct);
         if (result.IsFailure)
         {
-            ModelState.AddErrors(result);
-            return Invalid(command);
+            this.ShowErrors(result);
+            return View(command);
         }
 
         TempData["Flash"] = "Votre mot de passe a été modifié. Vous pouvez vous connecter.";

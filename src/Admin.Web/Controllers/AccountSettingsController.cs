@@ -31,8 +31,7 @@ public sealed class AccountSettingsController(IMediator mediator, UserManager<Ap
         var result = await mediator.Send(command, ct);
         if (result.IsFailure)
         {
-            ModelState.AddErrors(result);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            this.ShowErrors(result);
             // Passwords are never sent back to the page.
             return View(nameof(Index), Settings(user));
         }

@@ -21,8 +21,7 @@ public sealed class FailedEmailsController(IMediator mediator) : Controller
     public async Task<IActionResult> Retry(Guid id, CancellationToken ct)
     {
         var result = await mediator.Send(new FailedEmails.Retry(id), ct);
-        if (result.IsFailure) return NotFound();
-        TempData["Flash"] = "Le courriel est remis dans la file d'envoi.";
-        return RedirectToAction(nameof(Index));
+        if (result.IsFailure) return this.Refusal(result) ?? NotFound();
+        return this.RedirectWithFlash("/admin/courriels", "Le courriel est remis dans la file d'envoi.");
     }
 }

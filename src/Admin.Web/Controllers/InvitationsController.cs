@@ -1,4 +1,3 @@
-using Admin.Domain.Common;
 using Admin.Web.Features.Organizations;
 using Admin.Web.Infrastructure;
 using Mediator;
@@ -12,29 +11,28 @@ namespace Admin.Web.Controllers;
 /// in and comes back here); an unknown token is 404.
 /// </summary>
 [Authorize(Policy = Policies.Partner), Route("invitations")]
-public sealed class InvitationsController(IMediator mediator) : Controller
+public sealed class InvitationsController(IMediator mediator, CurrentOrganizationCookie currentOrganization) : Controller
 {
     [HttpGet("{token}")]
     public async Task<IActionResult> Show(string token, CancellationToken ct)
     {
         var page = await mediator.Send(new GetInvitation.Query(token), ct);
-        return page.IsFailure ? NotFound() : View(page.Value);
+        return this.Page(page, p => View(p));
     }
 
     [HttpPost("{token}")]
     public async Task<IActionResult> Accept(string token, CancellationToken ct)
     {
         var result = await mediator.Send(new AcceptInvitation.Command(token), ct);
-        if (result.FailureKind == ErrorKind.NotFound) return NotFound();
+        if (this.Refusal(result) is { } refusal) return refusal;
         if (result.IsFailure)
         {
             var page = await mediator.Send(new GetInvitation.Query(token), ct);
-            if (page.IsFailure) return NotFound();
-            ModelState.AddErrors(result);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Show), page.Value);
+            if (page.IsSuccess) this.ShowErrors(result, conflict: ConflictAnswer.Status400);
+            return this.Page(page, p => View(nameof(Show), p));
         }
 
+        currentOrganization.Remember(result.Value);
         TempData["Flash"] = "Vous avez rejoint l'organisation. Vous travaillez désormais pour elle.";
         return RedirectToAction(nameof(PartnerController.Index), "Partner");
     }

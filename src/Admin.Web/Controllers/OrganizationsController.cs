@@ -13,11 +13,11 @@ namespace Admin.Web.Controllers;
 /// organization answers 404 as if it did not exist; a member without the applicant role gets 403.
 /// </summary>
 [Authorize(Policy = Policies.Partner), Route("organisations")]
-public sealed class OrganizationsController(IMediator mediator) : Controller
+public sealed class OrganizationsController(IMediator mediator, CurrentOrganizationCookie currentOrganization) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
-        View((await mediator.Send(new ListMyOrganizations.Query(), ct)).Value);
+        View((await mediator.Send(new ListMyOrganizations.Query(currentOrganization.Chosen), ct)).Value);
 
     [HttpGet("nouvelle")]
     public IActionResult Register() => View(RegisterOrganization.Command.Empty);
@@ -28,11 +28,11 @@ public sealed class OrganizationsController(IMediator mediator) : Controller
         var result = await mediator.Send(command, ct);
         if (result.IsFailure)
         {
-            ModelState.AddErrors(result);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            this.ShowErrors(result, conflict: ConflictAnswer.Status400);
             return View(command with { Address = command.Address ?? RegisterOrganization.Command.Empty.Address });
         }
 
+        currentOrganization.Remember(result.Value);
         TempData["Flash"] = $"L'organisation « {command.Name?.Trim()} » est inscrite. Vous en êtes le demandeur et vous travaillez désormais pour elle.";
         return RedirectToAction(nameof(PartnerController.Index), "Partner");
     }
@@ -41,8 +41,9 @@ public sealed class OrganizationsController(IMediator mediator) : Controller
     public async Task<IActionResult> Choose(Guid id, CancellationToken ct)
     {
         var result = await mediator.Send(new ChooseOrganization.Command(id), ct);
-        if (result.IsFailure) return NotFound();
+        if (result.IsFailure) return this.Refusal(result) ?? NotFound();
 
+        currentOrganization.Remember(id);
         TempData["Flash"] = $"Vous travaillez désormais pour « {result.Value} ».";
         return RedirectToAction(nameof(PartnerController.Index), "Partner");
     }
@@ -51,7 +52,7 @@ public sealed class OrganizationsController(IMediator mediator) : Controller
     public async Task<IActionResult> Members(Guid id, CancellationToken ct)
     {
         var page = await mediator.Send(new GetMembers.Query(id), ct);
-        return page.IsFailure ? NotFound() : View(page.Value);
+        return this.Page(page, p => View(p));
     }
 
     [HttpPost("{id:guid}/invitations")]
@@ -60,7 +61,7 @@ public sealed class OrganizationsController(IMediator mediator) : Controller
         var result = await mediator.Send(new InviteMember.Command(id, form.Email, form.Role), ct);
         if (result.IsFailure)
         {
-            return Refusal(result) ?? await MembersAgainAsync(id, result, nameof(MembersPage.Invite), form, ct);
+            return this.Refusal(result) ?? await MembersAgainAsync(id, result, nameof(MembersPage.Invite), form, ct);
         }
 
         TempData["Flash"] = $"Une invitation a été envoyée à {form.Email?.Trim().ToLowerInvariant()}. Elle est valable 7 jours.";
@@ -74,7 +75,7 @@ public sealed class OrganizationsController(IMediator mediator) : Controller
         if (result.IsFailure)
         {
             // Each row has its own role list: the message goes at the top of the page.
-            return Refusal(result) ?? await MembersAgainAsync(id, result, prefix: null, invite: null, ct);
+            return this.Refusal(result) ?? await MembersAgainAsync(id, result, prefix: null, invite: null, ct);
         }
 
         TempData["Flash"] = "Le rôle du membre a été modifié.";
@@ -132,20 +133,11 @@ public sealed class OrganizationsController(IMediator mediator) : Controller
 
     private static string MembersUrl(MembersPage page) => $"/organisations/{page.OrganizationId}/membres";
 
-    /// <summary>404 and 403 as such; null when the refusal is to be explained on the page.</summary>
-    private IActionResult? Refusal(Result result) => result.FailureKind switch
-    {
-        ErrorKind.NotFound => NotFound(),
-        ErrorKind.Forbidden => StatusCode(StatusCodes.Status403Forbidden),
-        _ => null,
-    };
-
     private async Task<IActionResult> ConfirmationAsync(Guid id, bool toManage, Func<MembersPage, Confirmation?> confirmation,
         CancellationToken ct)
     {
         var page = await mediator.Send(new GetMembers.Query(id, toManage), ct);
-        if (page.IsFailure) return Refusal(page) ?? NotFound();
-        return confirmation(page.Value) is { } model ? View("Confirm", model) : NotFound();
+        return this.Page(page, p => confirmation(p) is { } model ? View("Confirm", model) : NotFound());
     }
 
     private async Task<IActionResult> ConfirmedAsync(ICommand<Result> command, Guid id, bool toManage,
@@ -154,10 +146,9 @@ public sealed class OrganizationsController(IMediator mediator) : Controller
         var result = await mediator.Send(command, ct);
         if (result.IsFailure)
         {
-            if (Refusal(result) is { } refusal) return refusal;
-            ModelState.AddErrors(result);
+            if (this.Refusal(result) is { } refusal) return refusal;
             var again = await ConfirmationAsync(id, toManage, confirmation, ct);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            if (again is ViewResult) this.ShowErrors(result, conflict: ConflictAnswer.Status400);
             return again;
         }
 
@@ -169,7 +160,7 @@ public sealed class OrganizationsController(IMediator mediator) : Controller
         CancellationToken ct)
     {
         var page = await mediator.Send(new GetMembers.Query(id), ct);
-        if (page.IsFailure) return NotFound();
+        if (page.IsFailure) return this.Page(page, p => View(p));
 
         if (prefix is null)
         {
@@ -182,7 +173,7 @@ public sealed class OrganizationsController(IMediator mediator) : Controller
             ModelState.AddErrors(failure, prefix);
         }
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = ResultExtensions.StatusOf(failure, ConflictAnswer.Status400);
         return View(nameof(Members), page.Value with { Invite = invite ?? page.Value.Invite });
     }
 }

@@ -13,8 +13,7 @@ public sealed class StaffDocumentsController(IMediator mediator) : Controller
     [HttpGet("{documentId:guid}")]
     public async Task<IActionResult> Document(Guid id, Guid documentId, CancellationToken ct)
     {
-        var document = await mediator.Send(new DownloadDocument.Query(id, documentId, AsStaff: true), ct);
-        if (document.IsFailure) return NotFound();
-        return this.PrivateDocument(document.Value);
+        var document = await mediator.Send(new DownloadDocument.Query(id, documentId), ct);
+        return this.Page(document, d => this.PrivateDocument(d));
     }
 }

@@ -71,10 +71,11 @@ public sealed class DomainEventsInterceptor(IEnumerable<IEventNotifications> not
     private async Task CaptureAsync(AdminDbContext db, CancellationToken ct)
     {
         var raised = db.ChangeTracker.Entries<Entity>()
-            .SelectMany(entry => entry.Entity.DomainEvents.Select(e => (entry.Entity, Event: e)))
+            .SelectMany(entry => entry.Entity.DomainEvents.Select(e => (Entity: (Entity?)entry.Entity, Event: e)))
+            .Concat(db.TakeRaised().Select(e => (Entity: (Entity?)null, Event: e)))
             .ToList();
 
-        foreach (var (entity, domainEvent) in raised)
+        foreach (var (_, domainEvent) in raised)
         {
             db.AuditEvents.Add(AuditEvent.From(domainEvent, JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), JsonOptions)));
             foreach (var notification in notifications)
@@ -86,7 +87,7 @@ public sealed class DomainEventsInterceptor(IEnumerable<IEventNotifications> not
             }
         }
 
-        foreach (var entity in raised.Select(r => r.Entity).Distinct())
+        foreach (var entity in raised.Select(r => r.Entity).OfType<Entity>().Distinct())
         {
             entity.ClearDomainEvents();
         }

@@ -1,6 +1,7 @@
 using Admin.Domain.AccessRequests;
 using Admin.Domain.Common;
 using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Access;
 using Admin.Web.Infrastructure;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -22,17 +23,17 @@ public static class ChangeLifecycle
     /// <summary>Succeeds with the id of the request to show next (the copy, for <see cref="PartnerAction.Copy"/>).</summary>
     public sealed record Command(Guid RequestId, PartnerAction Action) : ICommand<Result<Guid>>;
 
-    internal sealed class Handler(AdminDbContext db, AccessRequestAccess access, ICurrentUser user, TimeProvider time)
+    internal sealed class Handler(AdminDbContext db, AccessService access, ICurrentUser user, TimeProvider time)
         : ICommandHandler<Command, Result<Guid>>
     {
         public async ValueTask<Result<Guid>> Handle(Command command, CancellationToken ct)
         {
-            var found = await access.FindAsync(command.RequestId, ct);
-            if (found is null) return Result<Guid>.Failure(ErrorKind.NotFound, [CommonErrors.NotFound]);
-            if (!found.IsApplicant) return Result<Guid>.Failure(ErrorKind.Forbidden, [NotApplicant]);
+            var found = await access.ForRequestAsync(command.RequestId, Need.Edit, ct);
+            if (found.FailureKind == ErrorKind.Forbidden) return Result<Guid>.Failure(ErrorKind.Forbidden, [NotApplicant]);
+            if (found.IsFailure) return Result<Guid>.From(found);
 
             var now = time.GetUtcNow();
-            var request = found.Request;
+            var request = found.Value.Request;
             Guid next = request.Id;
             var outcome = command.Action switch
             {

@@ -2,7 +2,7 @@ using Admin.Domain.AccessRequests;
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Persistence;
-using Admin.Web.Features.Organizations;
+using Admin.Web.Features.Access;
 using Admin.Web.Infrastructure;
 using Mediator;
 
@@ -17,14 +17,15 @@ public static class CreateDraft
     public static readonly Error NotApplicant = new("access_request.not_applicant",
         "Seul un demandeur de l'organisation peut déposer une demande.");
 
-    public sealed record Command : ICommand<Result<Guid>>;
+    /// <param name="ChosenOrganizationId">The organization last chosen (the controller's cookie), checked here.</param>
+    public sealed record Command(Guid? ChosenOrganizationId) : ICommand<Result<Guid>>;
 
-    internal sealed class Handler(AdminDbContext db, PartnerContext partner, ICurrentUser user, TimeProvider time)
+    internal sealed class Handler(AdminDbContext db, AccessService access, ICurrentUser user, TimeProvider time)
         : ICommandHandler<Command, Result<Guid>>
     {
         public async ValueTask<Result<Guid>> Handle(Command command, CancellationToken ct)
         {
-            var current = await partner.CurrentAsync(ct);
+            var current = await access.CurrentOrganizationAsync(command.ChosenOrganizationId, ct);
             if (current is null) return Result<Guid>.Failure(ErrorKind.Validation, [NoOrganization]);
             if (current.Role != MembershipRole.Applicant) return Result<Guid>.Failure(ErrorKind.Forbidden, [NotApplicant]);
 

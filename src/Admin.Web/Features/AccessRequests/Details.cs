@@ -2,6 +2,7 @@ using Admin.Domain.AccessRequests;
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Access;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public static class Details
     public sealed record View(
         AccessRequest Request,
         string OrganizationName,
-        MembershipRole Role,
+        MembershipRole? Role,
         IReadOnlyList<TimelineEntry> Timeline)
     {
         public bool IsApplicant => Role == MembershipRole.Applicant;
@@ -28,12 +29,13 @@ public static class Details
         public string Title => RequestTitle.Of(Request.Procedure.Name);
     }
 
-    internal sealed class Handler(AdminDbContext db, AccessRequestAccess access) : IQueryHandler<Query, Result<View>>
+    internal sealed class Handler(AdminDbContext db, AccessService access) : IQueryHandler<Query, Result<View>>
     {
         public async ValueTask<Result<View>> Handle(Query query, CancellationToken ct)
         {
-            var found = await access.FindAsync(query.RequestId, ct, tracking: false);
-            if (found is null) return Result<View>.Failure(ErrorKind.NotFound, [CommonErrors.NotFound]);
+            var allowed = await access.ForRequestAsync(query.RequestId, Need.Read, ct, tracking: false);
+            if (allowed.IsFailure) return Result<View>.From(allowed);
+            var found = allowed.Value;
 
             var organizationName = await db.Organizations.Where(o => o.Id == found.Request.OrganizationId).Select(o => o.Name).SingleAsync(ct);
             var events = await db.AuditEvents.AsNoTracking()

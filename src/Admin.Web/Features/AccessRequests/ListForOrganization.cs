@@ -2,7 +2,7 @@ using Admin.Domain.AccessRequests;
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Persistence;
-using Admin.Web.Features.Organizations;
+using Admin.Web.Features.Access;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +13,8 @@ public static class ListForOrganization
 {
     public const int PageSize = 20;
 
-    public sealed record Query(string? Search, AccessRequestStatus? Status, int Page = 1) : IQuery<Result<View>>;
+    /// <param name="ChosenOrganizationId">The organization last chosen (the controller's cookie), checked here.</param>
+    public sealed record Query(string? Search, AccessRequestStatus? Status, int Page = 1, Guid? ChosenOrganizationId = null) : IQuery<Result<View>>;
 
     public sealed record Row(Guid Id, string Title, AccessRequestStatus Status, DateTimeOffset UpdatedAt, string NextAction, string NextActionUrl);
 
@@ -30,12 +31,12 @@ public static class ListForOrganization
         public bool CanCreate => Organization?.Role == MembershipRole.Applicant;
     }
 
-    internal sealed class Handler(AdminDbContext db, PartnerContext partner) : IQueryHandler<Query, Result<View>>
+    internal sealed class Handler(AdminDbContext db, AccessService access) : IQueryHandler<Query, Result<View>>
     {
         public async ValueTask<Result<View>> Handle(Query query, CancellationToken ct)
         {
-            var memberships = await partner.MembershipsAsync(ct);
-            var current = await partner.CurrentAsync(ct);
+            var memberships = await access.MembershipsAsync(ct);
+            var current = await access.CurrentOrganizationAsync(query.ChosenOrganizationId, ct);
             var trimmed = query.Search?.Trim();
             var search = string.IsNullOrEmpty(trimmed) ? null : trimmed[..Math.Min(trimmed.Length, 200)];
             if (current is null)

@@ -1,6 +1,4 @@
-using Admin.Domain.Audit;
 using Admin.Domain.Common;
-using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Persistence;
 using Admin.Web.Infrastructure;
@@ -34,7 +32,7 @@ public static class ChangePassword
         }
     }
 
-    internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, ICurrentUser current, AccountLinks links, TimeProvider time)
+    internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, ICurrentUser current, TimeProvider time)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
@@ -50,12 +48,7 @@ public static class ChangePassword
                     : IdentityErrors.ToError(e).ForField(nameof(Command.NewPassword)))]);
             }
 
-            var now = time.GetUtcNow();
-            db.AuditEvents.Add(new AuditEvent("User", user.Id, "account.password_changed", user.Id, now));
-            db.OutboxMessages.Add(EmailComposer.Compose("account.password_changed", user.Email!, "Votre mot de passe a été modifié",
-                ["Le mot de passe de votre compte API Particulier vient d'être modifié. Vos sessions ouvertes sur d'autres appareils ont été fermées.",
-                 "Si vous n'êtes pas à l'origine de ce changement, réinitialisez votre mot de passe sans attendre et prévenez l'équipe API Particulier."],
-                new EmailLink("Réinitialiser mon mot de passe", links.ForgotPassword), now));
+            db.Raise(new AccountPasswordChanged(user.Id, time.GetUtcNow()));
             await db.SaveChangesAsync(ct);
             return Result.Ok();
         }

@@ -1,5 +1,6 @@
 using Admin.Domain.Audit;
 using Admin.Domain.Common;
+using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Persistence;
 using Mediator;
@@ -18,7 +19,7 @@ public static class ConfirmEmail
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            var token = AccountLinks.Decode(command.Code);
+            var token = EmailLinks.DecodeToken(command.Code);
             var user = await users.FindByIdAsync(command.UserId.ToString());
             if (user is null || token is null)
             {

@@ -1,5 +1,4 @@
 using Admin.Domain.Common;
-using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Persistence;
 using Admin.Web.Infrastructure;
@@ -22,7 +21,7 @@ public static class ForgotPassword
         public Validator() => RuleFor(c => c.Email).ValidEmail();
     }
 
-    internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, AccountLinks links, IEmailThrottle throttle, ICurrentUser current,
+    internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, IEmailThrottle throttle, ICurrentUser current,
         TimeProvider time)
         : ICommandHandler<Command, Result>
     {
@@ -35,10 +34,7 @@ public static class ForgotPassword
             }
 
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            db.OutboxMessages.Add(EmailComposer.Compose("account.reset_password", user.Email!, "Réinitialisation de votre mot de passe",
-                ["Une réinitialisation du mot de passe de votre compte API Particulier a été demandée.",
-                 "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé."],
-                new EmailLink("Choisir un nouveau mot de passe", links.ResetPassword(user.Email!, token)), time.GetUtcNow()));
+            db.Raise(new AccountPasswordResetRequested(user.Id, time.GetUtcNow(), token));
             await db.SaveChangesAsync(ct);
             return Result.Ok();
         }

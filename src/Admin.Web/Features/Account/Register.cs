@@ -1,7 +1,5 @@
-using Admin.Domain.Audit;
 using Admin.Domain.Common;
 using Admin.Domain.Users;
-using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Persistence;
 using Admin.Web.Infrastructure;
@@ -34,7 +32,7 @@ public static class Register
         }
     }
 
-    internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, AccountLinks links, IEmailThrottle throttle,
+    internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, IEmailThrottle throttle,
         ICurrentUser current, TimeProvider time)
         : ICommandHandler<Command, Result>
     {
@@ -54,10 +52,7 @@ public static class Register
                     return Result.Ok();
                 }
 
-                db.OutboxMessages.Add(EmailComposer.Compose("account.already_exists", email, "Votre compte API Particulier existe déjà",
-                    ["Quelqu'un (peut-être vous) a tenté de créer un compte API Particulier avec votre adresse électronique, qui en a déjà un.",
-                     "Si vous avez oublié votre mot de passe, utilisez « Mot de passe oublié » sur la page de connexion. Sinon, ignorez ce message."],
-                    new EmailLink("Se connecter", links.SignIn), now));
+                db.Raise(new AccountRegistrationRepeated(existing.Id, now));
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 return Result.Ok();
@@ -78,16 +73,9 @@ public static class Register
             }
 
             await users.AddToRoleAsync(user, Roles.Partner);
-            var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            db.AuditEvents.Add(new AuditEvent("User", user.Id, "account.registered", user.Id, now));
-            // Throttled, the account still exists; "renvoyer la confirmation" sends the link later.
-            if (throttle.TryAcquire(email, current.ClientAddress))
-            {
-                db.OutboxMessages.Add(EmailComposer.Compose("account.confirm_email", email, "Confirmez votre adresse électronique",
-                    [$"Vous venez de créer votre compte sur l'espace partenaires d'API Particulier, {user.FirstName}.",
-                     "Pour l'activer, confirmez votre adresse électronique. Ce lien est valable 24 heures."],
-                    new EmailLink("Confirmer mon adresse électronique", links.ConfirmEmail(user.Id, token)), now));
-            }
+            // Throttled, the account still exists (and is audited) without a link; "renvoyer la confirmation" sends it later.
+            var token = throttle.TryAcquire(email, current.ClientAddress) ? await users.GenerateEmailConfirmationTokenAsync(user) : null;
+            db.Raise(new AccountRegistered(user.Id, now, token));
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

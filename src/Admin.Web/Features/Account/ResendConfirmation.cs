@@ -1,5 +1,4 @@
 using Admin.Domain.Common;
-using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Persistence;
 using Admin.Web.Infrastructure;
@@ -22,7 +21,7 @@ public static class ResendConfirmation
         public Validator() => RuleFor(c => c.Email).ValidEmail();
     }
 
-    internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, AccountLinks links, IEmailThrottle throttle, ICurrentUser current,
+    internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, IEmailThrottle throttle, ICurrentUser current,
         TimeProvider time)
         : ICommandHandler<Command, Result>
     {
@@ -35,9 +34,7 @@ public static class ResendConfirmation
             }
 
             var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            db.OutboxMessages.Add(EmailComposer.Compose("account.confirm_email", user.Email!, "Confirmez votre adresse électronique",
-                ["Voici un nouveau lien pour confirmer votre adresse électronique et activer votre compte API Particulier."],
-                new EmailLink("Confirmer mon adresse électronique", links.ConfirmEmail(user.Id, token)), time.GetUtcNow()));
+            db.Raise(new AccountConfirmationResent(user.Id, time.GetUtcNow(), token));
             await db.SaveChangesAsync(ct);
             return Result.Ok();
         }

@@ -1,5 +1,6 @@
 using Admin.Domain.Audit;
 using Admin.Domain.Common;
+using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Persistence;
 using FluentValidation;
@@ -31,7 +32,7 @@ public static class ResetPassword
 
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            var token = AccountLinks.Decode(command.Code);
+            var token = EmailLinks.DecodeToken(command.Code);
             var user = await users.FindByEmailAsync(command.Email!.Trim());
             if (user is null || token is null)
             {

@@ -8,14 +8,14 @@ namespace Admin.Web.Features.Organizations;
 
 /// <summary>
 /// The invited partner accepts: they join with the invited role and the organization becomes their
-/// current one. An unknown token is 404; every refusal of the domain (expired, revoked, used,
+/// current one (the controller remembers it). An unknown token is 404; every refusal of the domain (expired, revoked, used,
 /// another address) is shown on the invitation page.
 /// </summary>
 public static class AcceptInvitation
 {
     public sealed record Command(string Token) : ICommand<Result<Guid>>;
 
-    internal sealed class Handler(AdminDbContext db, ICurrentUser user, PartnerContext partner, TimeProvider time)
+    internal sealed class Handler(AdminDbContext db, ICurrentUser user, TimeProvider time)
         : ICommandHandler<Command, Result<Guid>>
     {
         public async ValueTask<Result<Guid>> Handle(Command command, CancellationToken ct)
@@ -33,9 +33,7 @@ public static class AcceptInvitation
             }
 
             var saved = await db.SaveChangesOrConflictAsync(ct, Admin.Domain.Organizations.OrganizationErrors.ChangedMeanwhile);
-            if (saved.IsFailure) return Result<Guid>.From(saved);
-            await partner.SwitchToAsync(organization.Id, ct);
-            return organization.Id;
+            return saved.IsFailure ? Result<Guid>.From(saved) : organization.Id;
         }
     }
 }

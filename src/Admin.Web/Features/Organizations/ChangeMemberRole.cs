@@ -1,6 +1,7 @@
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Access;
 using Admin.Web.Infrastructure;
 using Mediator;
 
@@ -11,10 +12,10 @@ public static class ChangeMemberRole
 {
     public sealed record Command(Guid OrganizationId, Guid MemberUserId, MembershipRole? Role) : ICommand<Result>;
 
-    internal sealed class Handler(AdminDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<Command, Result>
+    internal sealed class Handler(AdminDbContext db, AccessService access, ICurrentUser user, TimeProvider time) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct) =>
-            await db.ChangeAsync(command.OrganizationId, user.Id,
+            await db.ChangeAsync(access, command.OrganizationId, Need.ManageMembers,
                 o => o.ChangeRole(user.Id, command.MemberUserId, command.Role ?? default, time.GetUtcNow()), ct);
     }
 }

@@ -1,6 +1,7 @@
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Access;
 using Admin.Web.Infrastructure;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -26,15 +27,18 @@ public static class GetMembers
 {
     public sealed record Query(Guid OrganizationId, bool ToManage = false) : IQuery<Result<MembersPage>>;
 
-    internal sealed class Handler(AdminDbContext db, ICurrentUser user, TimeProvider time) : IQueryHandler<Query, Result<MembersPage>>
+    internal sealed class Handler(AdminDbContext db, AccessService access, ICurrentUser user, TimeProvider time) : IQueryHandler<Query, Result<MembersPage>>
     {
         public async ValueTask<Result<MembersPage>> Handle(Query query, CancellationToken ct)
         {
-            var organization = await db.FindForMemberAsync(query.OrganizationId, user.Id, ct, tracking: false);
-            if (organization?.RoleOf(user.Id) is not { } yourRole) return Result<MembersPage>.From(Result.NotFound());
+            var found = await access.ForOrganizationAsync(query.OrganizationId, query.ToManage ? Need.ManageMembers : Need.Read, ct,
+                tracking: false);
+            if (found.IsFailure) return Result<MembersPage>.From(found);
+            // The members page is the partners': staff see organizations on their own pages.
+            if (found.Value.Role is not { } yourRole) return Result<MembersPage>.From(Result.NotFound());
 
-            var canManage = organization.CanManageMembers(user.Id);
-            if (query.ToManage && !canManage) return Result<MembersPage>.From(Result.Forbidden());
+            var organization = found.Value.Organization;
+            var canManage = found.Value.CanManageMembers;
 
             var userIds = organization.Memberships.Select(m => m.UserId).ToList();
             var people = await db.Users.AsNoTracking()

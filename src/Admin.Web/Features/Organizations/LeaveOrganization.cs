@@ -1,5 +1,6 @@
 using Admin.Domain.Common;
 using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Access;
 using Admin.Web.Infrastructure;
 using Mediator;
 
@@ -10,9 +11,9 @@ public static class LeaveOrganization
 {
     public sealed record Command(Guid OrganizationId) : ICommand<Result>;
 
-    internal sealed class Handler(AdminDbContext db, ICurrentUser user, TimeProvider time) : ICommandHandler<Command, Result>
+    internal sealed class Handler(AdminDbContext db, AccessService access, ICurrentUser user, TimeProvider time) : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct) =>
-            await db.ChangeAsync(command.OrganizationId, user.Id, o => o.Leave(user.Id, time.GetUtcNow()), ct);
+            await db.ChangeAsync(access, command.OrganizationId, Need.Read, o => o.Leave(user.Id, time.GetUtcNow()), ct);
     }
 }

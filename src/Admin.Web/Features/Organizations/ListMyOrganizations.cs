@@ -1,4 +1,5 @@
 using Admin.Domain.Common;
+using Admin.Web.Features.Access;
 using Mediator;
 
 namespace Admin.Web.Features.Organizations;
@@ -6,12 +7,14 @@ namespace Admin.Web.Features.Organizations;
 /// <summary>The signed-in partner's organizations, and which one they are working in.</summary>
 public static class ListMyOrganizations
 {
-    public sealed record Query : IQuery<Result<MyOrganizations>>;
+    /// <param name="ChosenOrganizationId">The organization last chosen (the controller's cookie), checked here.</param>
+    public sealed record Query(Guid? ChosenOrganizationId) : IQuery<Result<MyOrganizations>>;
 
-    internal sealed class Handler(PartnerContext partner) : IQueryHandler<Query, Result<MyOrganizations>>
+    internal sealed class Handler(AccessService access) : IQueryHandler<Query, Result<MyOrganizations>>
     {
         public async ValueTask<Result<MyOrganizations>> Handle(Query query, CancellationToken ct) =>
-            new MyOrganizations(await partner.MembershipsAsync(ct), (await partner.CurrentAsync(ct))?.OrganizationId);
+            new MyOrganizations(await access.MembershipsAsync(ct),
+                (await access.CurrentOrganizationAsync(query.ChosenOrganizationId, ct))?.OrganizationId);
     }
 }
 

@@ -1,25 +1,15 @@
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace Admin.Web.Features.Organizations;
 
-/// <summary>Loading an organization aggregate for one of its members; for anyone else it does not exist.</summary>
+/// <summary>Loading an organization aggregate: for someone invited to join, and for a change by one of its members.</summary>
 internal static class OrganizationStore
 {
-    /// <summary>
-    /// The aggregate with its members and invitations when <paramref name="userId"/> is one of its
-    /// members, otherwise null (the caller answers 404, not revealing that it exists).
-    /// </summary>
-    public static async Task<Organization?> FindForMemberAsync(this AdminDbContext db, Guid organizationId, Guid userId,
-        CancellationToken ct, bool tracking = true)
-    {
-        var organization = await db.FindWithMembersAsync(organizationId, ct, tracking);
-        return organization is not null && organization.IsMember(userId) ? organization : null;
-    }
-
-    /// <summary>The aggregate with its members and invitations, whoever asks (e.g. someone invited to join).</summary>
+    /// <summary>The aggregate with its members and invitations, whoever asks (someone invited to join holds its token).</summary>
     public static Task<Organization?> FindWithMembersAsync(this AdminDbContext db, Guid organizationId, CancellationToken ct,
         bool tracking = true) =>
         (tracking ? db.Organizations : db.Organizations.AsNoTracking())
@@ -38,16 +28,16 @@ internal static class OrganizationStore
     }
 
     /// <summary>
-    /// Applies one behaviour of the aggregate for one of its members and saves once; the domain
-    /// decides the rest (who may, which rule is broken).
+    /// Applies one behaviour of the aggregate when the access service grants <paramref name="need"/>,
+    /// and saves once; the domain decides the rest (which rule is broken).
     /// </summary>
-    public static async Task<Result> ChangeAsync(this AdminDbContext db, Guid organizationId, Guid actorId,
+    public static async Task<Result> ChangeAsync(this AdminDbContext db, AccessService access, Guid organizationId, Need need,
         Func<Organization, Result> change, CancellationToken ct)
     {
-        var organization = await db.FindForMemberAsync(organizationId, actorId, ct);
-        if (organization is null) return Result.NotFound();
+        var allowed = await access.ForOrganizationAsync(organizationId, need, ct);
+        if (allowed.IsFailure) return allowed;
 
-        var outcome = change(organization);
+        var outcome = change(allowed.Value.Organization);
         if (outcome.IsFailure) return outcome;
 
         return await db.SaveChangesOrConflictAsync(ct, OrganizationErrors.ChangedMeanwhile);

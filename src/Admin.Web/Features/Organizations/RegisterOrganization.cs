@@ -9,7 +9,7 @@ namespace Admin.Web.Features.Organizations;
 
 /// <summary>
 /// A partner registers their organization by its SIRET and becomes its first applicant; it becomes
-/// their current organization. The rules (SIRET, name, kind, address) are the domain's.
+/// their current organization (the controller remembers it). The rules (SIRET, name, kind, address) are the domain's.
 /// </summary>
 public static class RegisterOrganization
 {
@@ -23,7 +23,7 @@ public static class RegisterOrganization
     public static readonly Error SiretAlreadyRegistered = new("organization.siret_already_registered",
         "Cette organisation est déjà inscrite : demandez à l'un de ses demandeurs de vous inviter.", nameof(Command.Siret));
 
-    internal sealed class Handler(AdminDbContext db, ICurrentUser user, PartnerContext partner, TimeProvider time)
+    internal sealed class Handler(AdminDbContext db, ICurrentUser user, TimeProvider time)
         : ICommandHandler<Command, Result<Guid>>
     {
         public async ValueTask<Result<Guid>> Handle(Command command, CancellationToken ct)
@@ -54,7 +54,6 @@ public static class RegisterOrganization
                 return Taken();
             }
 
-            await partner.SwitchToAsync(registered.Value.Id, ct);
             return registered.Value.Id;
         }
 

@@ -217,8 +217,8 @@ public sealed class LegalBasisUploadTests(WizardWebFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await auditor.Client.GetAsync($"/instruction/demandes/{Guid.NewGuid()}/documents/{documentId}")).StatusCode);
 
         var partner = await browser.Client.GetAsync(staffUrl);
-        Assert.Equal(HttpStatusCode.Redirect, partner.StatusCode);
-        Assert.Contains("/erreur/403", partner.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, partner.StatusCode);
+        Assert.DoesNotContain("%PDF", await partner.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var staffWithoutTwoFactor = new Browser(app.CreateBrowser());
         var email = $"sans2fa.{Guid.NewGuid():N}@api.gouv.fr";

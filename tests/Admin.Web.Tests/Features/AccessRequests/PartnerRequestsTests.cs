@@ -93,7 +93,8 @@ public sealed class PartnerRequestsTests(AdminWebFactory app) : IClassFixture<Ad
 
         var created = await browser.PostAsync("/demandes/nouvelle", new Dictionary<string, string>());
 
-        Assert.Contains("/erreur/403", created.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, created.Status);
+        Assert.Contains("Accès refusé", created.Document.QuerySelector("h1")?.TextContent);
         Assert.False(await app.WithDbAsync(db => db.AccessRequests.AnyAsync(r => r.OrganizationId == applicant.Organization.Id)));
     }
 

@@ -90,8 +90,8 @@ public sealed class TwoFactorTests(AdminWebFactory app) : IClassFixture<AdminWeb
 
         var page = await browser.GetAsync("/instruction");
 
-        Assert.Equal(HttpStatusCode.Redirect, page.Status);
-        Assert.Contains("/erreur/403", page.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.Contains("Accès refusé", page.Document.QuerySelector("h1")?.TextContent);
     }
 
     [Fact]
@@ -112,7 +112,8 @@ public sealed class TwoFactorTests(AdminWebFactory app) : IClassFixture<AdminWeb
     {
         var instructor = await app.StaffWithTwoFactorAsync(Roles.Instructor);
         var denied = await instructor.GetAsync("/admin/jobs");
-        Assert.Contains("/erreur/403", denied.Location);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.Status);
+        Assert.Contains("Accès refusé", denied.Document.QuerySelector("h1")?.TextContent);
 
         var administrator = await app.StaffWithTwoFactorAsync(Roles.Administrator);
         var dashboard = await administrator.GetAsync("/admin/jobs");

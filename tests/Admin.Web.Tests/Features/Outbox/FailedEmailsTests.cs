@@ -35,8 +35,8 @@ public sealed class FailedEmailsTests(AdminWebFactory app) : IClassFixture<Admin
         var page = await staff.GetAsync("/admin/courriels");
         var retry = await staff.PostAsync($"/admin/courriels/{poisoned.Id}/relancer", new Dictionary<string, string>());
 
-        Assert.Contains("/erreur/403", page.Location);
-        Assert.Contains("/erreur/403", retry.Location);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (page.Status, retry.Status));
+        Assert.Contains("Accès refusé", page.Document.QuerySelector("h1")?.TextContent);
         Assert.NotNull((await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == poisoned.Id))).FailedAt);
     }
 

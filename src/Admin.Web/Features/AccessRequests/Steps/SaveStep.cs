@@ -4,6 +4,7 @@ using Admin.Domain.Common;
 using Admin.Infrastructure;
 using Admin.Infrastructure.Documents;
 using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Access;
 using Admin.Web.Features.AccessRequests.Documents;
 using Admin.Web.Infrastructure;
 using FluentValidation;
@@ -29,15 +30,14 @@ public static class SaveStep
         }
     }
 
-    internal sealed class Handler(AccessRequestAccess access, AdminDbContext db, ICurrentUser user, TimeProvider time,
+    internal sealed class Handler(AccessService access, AdminDbContext db, ICurrentUser user, TimeProvider time,
         DataPaths paths, IDocumentScanner scanner) : ICommandHandler<Command, Result<IReadOnlyList<Error>>>
     {
         public async ValueTask<Result<IReadOnlyList<Error>>> Handle(Command command, CancellationToken ct)
         {
-            var member = await access.FindAsync(command.RequestId, ct);
-            if (member is null) return Result<IReadOnlyList<Error>>.From(Result.NotFound());
-            if (!member.IsApplicant) return Result<IReadOnlyList<Error>>.From(Result.Forbidden());
-            var request = member.Request;
+            var found = await access.ForRequestAsync(command.RequestId, Need.Edit, ct);
+            if (found.IsFailure) return Result<IReadOnlyList<Error>>.From(found);
+            var request = found.Value.Request;
             // Checked before anything is written, so a refused upload leaves no file behind.
             if (!request.IsEditable) return Result<IReadOnlyList<Error>>.From(Result.Conflict(AccessRequestErrors.NotEditable));
 

@@ -1,6 +1,7 @@
 using Admin.Domain.AccessRequests;
 using Admin.Domain.Common;
 using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Access;
 using Mediator;
 
 namespace Admin.Web.Features.AccessRequests.Steps;
@@ -10,12 +11,13 @@ public static class ShowStep
 {
     public sealed record Query(Guid RequestId, AccessRequestStep Step) : IQuery<Result<IStepPage>>;
 
-    internal sealed class Handler(AccessRequestAccess access, AdminDbContext db) : IQueryHandler<Query, Result<IStepPage>>
+    internal sealed class Handler(AccessService access, AdminDbContext db) : IQueryHandler<Query, Result<IStepPage>>
     {
         public async ValueTask<Result<IStepPage>> Handle(Query query, CancellationToken ct)
         {
-            var member = await access.FindAsync(query.RequestId, ct, tracking: false);
-            if (member is null) return Result<IStepPage>.From(Result.NotFound());
+            var found = await access.ForRequestAsync(query.RequestId, Need.Read, ct, tracking: false);
+            if (found.IsFailure) return Result<IStepPage>.From(found);
+            var member = found.Value;
 
             var request = member.Request;
             var charter = await db.CurrentCharterAsync(ct);

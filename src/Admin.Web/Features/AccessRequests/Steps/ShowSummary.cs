@@ -1,6 +1,7 @@
 using Admin.Domain.AccessRequests;
 using Admin.Domain.Common;
 using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Access;
 using Mediator;
 
 namespace Admin.Web.Features.AccessRequests.Steps;
@@ -10,12 +11,13 @@ public static class ShowSummary
 {
     public sealed record Query(Guid RequestId) : IQuery<Result<SummaryPage>>;
 
-    internal sealed class Handler(AccessRequestAccess access, AdminDbContext db, TimeProvider time) : IQueryHandler<Query, Result<SummaryPage>>
+    internal sealed class Handler(AccessService access, AdminDbContext db, TimeProvider time) : IQueryHandler<Query, Result<SummaryPage>>
     {
         public async ValueTask<Result<SummaryPage>> Handle(Query query, CancellationToken ct)
         {
-            var member = await access.FindAsync(query.RequestId, ct, tracking: false);
-            if (member is null) return Result<SummaryPage>.From(Result.NotFound());
+            var found = await access.ForRequestAsync(query.RequestId, Need.Read, ct, tracking: false);
+            if (found.IsFailure) return Result<SummaryPage>.From(found);
+            var member = found.Value;
 
             var charter = await db.CurrentCharterAsync(ct);
             var offerable = await db.OfferableScopesAsync(ct);

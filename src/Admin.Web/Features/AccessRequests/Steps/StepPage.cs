@@ -2,6 +2,7 @@ using Admin.Domain.AccessRequests;
 using Admin.Domain.Charters;
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
+using Admin.Web.Features.Access;
 
 namespace Admin.Web.Features.AccessRequests.Steps;
 
@@ -16,16 +17,18 @@ public sealed record StepHeader(Guid RequestId, AccessRequestStep Step, string? 
     public string FormAction => StepRoutes.StepUrl(RequestId, Step);
     public string SummaryUrl => StepRoutes.SummaryUrl(RequestId);
 
-    public static StepHeader For(MemberRequest member, AccessRequestStep step)
+    public static StepHeader For(RequestAccess member, AccessRequestStep step)
     {
         ArgumentNullException.ThrowIfNull(member);
         return new StepHeader(member.Request.Id, step, member.Request.Procedure.Name, ReadOnlyReasonOf(member));
     }
 
     /// <summary>Why the signed-in member cannot change the request; null when they can.</summary>
-    public static string? ReadOnlyReasonOf(MemberRequest member) =>
+    public static string? ReadOnlyReasonOf(RequestAccess member) =>
         !member.Request.IsEditable ? Domain.AccessRequests.AccessRequestErrors.NotEditable.Message
-        : !member.IsApplicant ? $"Vous êtes {member.Role.FrenchLabel().ToLowerInvariant()} de cette organisation : seul le demandeur peut modifier la demande."
+        : !member.IsApplicant ? member.Role is { } role
+            ? $"Vous êtes {role.FrenchLabel().ToLowerInvariant()} de cette organisation : seul le demandeur peut modifier la demande."
+            : "Seul un demandeur de l'organisation peut modifier la demande."
         : null;
 }
 

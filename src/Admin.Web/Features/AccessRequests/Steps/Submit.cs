@@ -1,5 +1,6 @@
 using Admin.Domain.Common;
 using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Access;
 using Admin.Web.Infrastructure;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -15,16 +16,15 @@ public static class Submit
     /// <param name="Version">The request's concurrency token when the summary was shown.</param>
     public sealed record Command(Guid RequestId, int Version) : ICommand<Result>;
 
-    internal sealed class Handler(AccessRequestAccess access, AdminDbContext db, ICurrentUser user, TimeProvider time)
+    internal sealed class Handler(AccessService access, AdminDbContext db, ICurrentUser user, TimeProvider time)
         : ICommandHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
-            var member = await access.FindAsync(command.RequestId, ct);
-            if (member is null) return Result.NotFound();
-            if (!member.IsApplicant) return Result.Forbidden();
+            var found = await access.ForRequestAsync(command.RequestId, Need.Edit, ct);
+            if (found.IsFailure) return found;
 
-            var request = member.Request;
+            var request = found.Value.Request;
             db.Entry(request).Property(r => r.Version).OriginalValue = command.Version;
             var outcome = request.Submit(user.Id, await db.CurrentCharterAsync(ct), await db.OfferableScopesAsync(ct), time.GetUtcNow());
             if (outcome.IsFailure) return outcome;

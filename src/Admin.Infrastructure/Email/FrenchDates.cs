@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Admin.Web.Infrastructure;
+namespace Admin.Infrastructure.Email;
 
 /// <summary>Dates as French users read them, in metropolitan French time ("3 décembre 2026").</summary>
 public static class FrenchDates

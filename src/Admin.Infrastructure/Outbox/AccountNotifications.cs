@@ -1,0 +1,54 @@
+using Admin.Domain.Common;
+using Admin.Infrastructure.Email;
+using Admin.Infrastructure.Identity;
+using Admin.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admin.Infrastructure.Outbox;
+
+/// <summary>The account e-mails: confirmation link, "your account already exists", reset link, password changed.</summary>
+public sealed class AccountNotifications(EmailLinks links) : IEventNotifications
+{
+    public const string ConfirmEmailKind = "account.confirm_email";
+    public const string AlreadyExistsKind = "account.already_exists";
+    public const string ResetPasswordKind = "account.reset_password";
+    public const string PasswordChangedKind = "account.password_changed";
+
+    public async ValueTask<IReadOnlyList<OutboxMessage>> ComposeAsync(DomainEvent domainEvent, AdminDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (domainEvent is not AccountEvent account) return [];
+        // Held back by the e-mail throttle: the event is audited, nothing is queued.
+        if (account is AccountRegistered { ConfirmationToken: null }) return [];
+
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == account.AggregateId)
+            .Select(u => new { u.Email, u.FirstName }).SingleAsync(ct);
+        var to = user.Email ?? throw new InvalidOperationException("An account without an e-mail address.");
+        var message = account switch
+        {
+            AccountRegistered registered => EmailComposer.Compose(ConfirmEmailKind, to, "Confirmez votre adresse électronique",
+                [$"Vous venez de créer votre compte sur l'espace partenaires d'API Particulier, {user.FirstName}.",
+                 "Pour l'activer, confirmez votre adresse électronique. Ce lien est valable 24 heures."],
+                new EmailLink("Confirmer mon adresse électronique", links.ConfirmEmail(account.AggregateId, registered.ConfirmationToken!)),
+                account.OccurredAt),
+            AccountRegistrationRepeated => EmailComposer.Compose(AlreadyExistsKind, to, "Votre compte API Particulier existe déjà",
+                ["Quelqu'un (peut-être vous) a tenté de créer un compte API Particulier avec votre adresse électronique, qui en a déjà un.",
+                 "Si vous avez oublié votre mot de passe, utilisez « Mot de passe oublié » sur la page de connexion. Sinon, ignorez ce message."],
+                new EmailLink("Se connecter", links.SignIn), account.OccurredAt),
+            AccountConfirmationResent resent => EmailComposer.Compose(ConfirmEmailKind, to, "Confirmez votre adresse électronique",
+                ["Voici un nouveau lien pour confirmer votre adresse électronique et activer votre compte API Particulier."],
+                new EmailLink("Confirmer mon adresse électronique", links.ConfirmEmail(account.AggregateId, resent.ConfirmationToken)),
+                account.OccurredAt),
+            AccountPasswordResetRequested reset => EmailComposer.Compose(ResetPasswordKind, to, "Réinitialisation de votre mot de passe",
+                ["Une réinitialisation du mot de passe de votre compte API Particulier a été demandée.",
+                 "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé."],
+                new EmailLink("Choisir un nouveau mot de passe", links.ResetPassword(to, reset.ResetToken)), account.OccurredAt),
+            AccountPasswordChanged => EmailComposer.Compose(PasswordChangedKind, to, "Votre mot de passe a été modifié",
+                ["Le mot de passe de votre compte API Particulier vient d'être modifié. Vos sessions ouvertes sur d'autres appareils ont été fermées.",
+                 "Si vous n'êtes pas à l'origine de ce changement, réinitialisez votre mot de passe sans attendre et prévenez l'équipe API Particulier."],
+                new EmailLink("Réinitialiser mon mot de passe", links.ForgotPassword), account.OccurredAt),
+            _ => null,
+        };
+        return message is null ? [] : [message];
+    }
+}
