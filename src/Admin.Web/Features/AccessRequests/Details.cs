@@ -38,21 +38,27 @@ public static class Details
             var found = allowed.Value;
 
             var organizationName = await db.Organizations.Where(o => o.Id == found.Request.OrganizationId).Select(o => o.Name).SingleAsync(ct);
-            var events = await db.AuditEvents.AsNoTracking()
-                .Where(a => a.AggregateType == "AccessRequest" && a.AggregateId == query.RequestId)
-                .OrderBy(a => a.OccurredAt).ThenBy(a => a.Id)
-                .ToListAsync(ct);
-            var actorIds = events.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value).Distinct().ToList();
-            var actors = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
-                .ToDictionaryAsync(u => u.Id, u => (u.FirstName + " " + u.LastName).Trim(), ct);
-
-            var timeline = events.Select(e => new TimelineEntry(
-                e.OccurredAt,
-                e.ActorId is { } id && actors.TryGetValue(id, out var name) && name.Length > 0 ? name : "API Particulier",
-                TimelineLabels.For(e.Action, e.FromState, e.ToState),
-                e.Reason)).ToList();
+            var timeline = await TimelineAsync(db, query.RequestId, ct);
             return new View(found.Request, organizationName, found.Role, timeline);
         }
+    }
+
+    /// <summary>The request's audit trail in the words of its pages, oldest first; shared with the staff review page.</summary>
+    internal static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(AdminDbContext db, Guid requestId, CancellationToken ct)
+    {
+        var events = await db.AuditEvents.AsNoTracking()
+            .Where(a => a.AggregateType == "AccessRequest" && a.AggregateId == requestId)
+            .OrderBy(a => a.OccurredAt).ThenBy(a => a.Id)
+            .ToListAsync(ct);
+        var actorIds = events.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value).Distinct().ToList();
+        var actors = await db.Users.AsNoTracking().Where(u => actorIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.FirstName + " " + u.LastName).Trim(), ct);
+
+        return [.. events.Select(e => new TimelineEntry(
+            e.OccurredAt,
+            e.ActorId is { } id && actors.TryGetValue(id, out var name) && name.Length > 0 ? name : "API Particulier",
+            TimelineLabels.For(e.Action, e.FromState, e.ToState),
+            e.Reason))];
     }
 }
 
@@ -69,6 +75,7 @@ public static class TimelineLabels
         "access_request.revoked" => "Habilitation révoquée",
         "access_request.reopened" => "Demande rouverte pour une mise à jour",
         "access_request.archived" => "Demande archivée",
+        "access_request.assigned" => "Demande prise en charge par un agent",
         _ => action,
     };
 }
