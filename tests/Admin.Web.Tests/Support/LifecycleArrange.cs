@@ -32,25 +32,63 @@ public static class LifecycleArrange
 
     /// <summary>Approved with every requested scope and the default limits; its authorization is stored too.</summary>
     public static Task<AccessRequest> ApprovedAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Tarification de la cantine") =>
-        app.SubmittedThenAsync(applicant, name, (db, request, offerable, now) =>
-        {
-            var grant = Grant.Create(request.Scopes, request.Scopes, offerable, null, null, null, null, now).Value;
-            var approved = request.Approve(SomeInstructor, grant, null, now);
-            if (approved.IsSuccess) db.Authorizations.Add(approved.Value);
-            return approved;
-        });
+        app.SubmittedThenAsync(applicant, name, (db, request, offerable, now) => Approve(db, request, offerable, null, now));
+
+    private static Result Approve(AdminDbContext db, AccessRequest request, IReadOnlySet<string> offerable, Authorization? current, DateTimeOffset now)
+    {
+        var grant = Grant.Create(request.Scopes, request.Scopes, offerable, null, null, null, null, now).Value;
+        var approved = request.Approve(SomeInstructor, grant, current, now);
+        if (approved.IsSuccess && current is null) db.Authorizations.Add(approved.Value);
+        return approved;
+    }
 
     public static Task<AccessRequest> RefusedAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Tarification de la cantine") =>
         app.SubmittedThenAsync(applicant, name, (_, request, _, now) => request.Refuse(SomeInstructor, "Cadre juridique insuffisant", now));
+
+    /// <summary>Submitted with three distinct contacts (<see cref="BusinessEmail"/>, <see cref="TechnicalEmail"/>, <see cref="DpoEmail"/>).</summary>
+    public static Task<AccessRequest> SubmittedWithContactsAsync(this AdminWebFactory app, PartnerArrangement applicant) =>
+        app.SubmittedThenAsync(applicant, "Tarification de la cantine", (_, _, _, _) => Result.Ok(), contacts: DistinctContacts);
+
+    public const string BusinessEmail = "claire.metier@ville-exemple.fr";
+    public const string TechnicalEmail = "theo.technique@ville-exemple.fr";
+    public const string DpoEmail = "dpo@ville-exemple.fr";
+
+    private static Contacts DistinctContacts => new(
+        new Contact("Claire", "Métier", BusinessEmail, "01 23 45 67 89"),
+        new Contact("Théo", "Technique", TechnicalEmail, "01 23 45 67 80"),
+        new Contact("Dominique", "Protection", DpoEmail, "01 23 45 67 81"));
+
+    /// <summary>One more behaviour on a stored request (loaded with its authorization, if any), saved at once.</summary>
+    public static Task<AccessRequest> ThenAsync(this AdminWebFactory app, Guid requestId,
+        Func<AdminDbContext, AccessRequest, Authorization?, DateTimeOffset, Task<Result>> then) =>
+        app.WithDbAsync(async db =>
+        {
+            var request = await db.AccessRequests.SingleAsync(r => r.Id == requestId);
+            var authorization = request.AuthorizationId is { } id ? await db.Authorizations.FindAsync(id) : null;
+            Check(await then(db, request, authorization, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+            return request;
+        });
+
+    /// <summary>Approves with every requested scope and the default limits, adding the authorization to <paramref name="db"/>.</summary>
+    public static async Task<Result> ApproveEverythingAsync(this AdminDbContext db, AccessRequest request, Authorization? current, DateTimeOffset now)
+    {
+        var offerable = await db.OfferableScopesAsync(CancellationToken.None);
+        return Approve(db, request, offerable, current, now);
+    }
+
+    /// <summary>The applicant sends the (reopened or changed) request again.</summary>
+    public static async Task<Result> SubmitAgainAsync(this AdminDbContext db, AccessRequest request, Guid applicantId, DateTimeOffset now) =>
+        request.Submit(applicantId, await db.CurrentCharterAsync(CancellationToken.None), await db.OfferableScopesAsync(CancellationToken.None), now);
 
     private static Task<AccessRequest> SubmittedThenAsync(this AdminWebFactory app, PartnerArrangement applicant, string name,
         Func<AccessRequest, DateTimeOffset, Result> then) =>
         app.SubmittedThenAsync(applicant, name, (_, request, _, now) => then(request, now));
 
     private static async Task<AccessRequest> SubmittedThenAsync(this AdminWebFactory app, PartnerArrangement applicant, string name,
-        Func<AdminDbContext, AccessRequest, IReadOnlySet<string>, DateTimeOffset, Result> then, string[]? scopes = null)
+        Func<AdminDbContext, AccessRequest, IReadOnlySet<string>, DateTimeOffset, Result> then, string[]? scopes = null, Contacts? contacts = null)
     {
-        var draft = await app.CompleteDraftAsync(applicant, name);
+        var draft = await app.CompleteDraftAsync(applicant, name, contacts);
         return await app.WithDbAsync(async db =>
         {
             var now = DateTimeOffset.UtcNow;

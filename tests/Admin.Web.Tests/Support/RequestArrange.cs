@@ -105,7 +105,9 @@ public static class RequestArrange
     }
 
     /// <summary>Fills the six steps of the request through the domain, as a complete request ready to send.</summary>
-    public static async Task<AccessRequest> CompleteDraftAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Inscription à la cantine")
+    /// <param name="contacts">The three contacts; by default one person is all three.</param>
+    public static async Task<AccessRequest> CompleteDraftAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Inscription à la cantine",
+        Contacts? contacts = null)
     {
         var draft = await app.DraftAsync(applicant);
         await app.WithDbAsync(async db =>
@@ -121,7 +123,7 @@ public static class RequestArrange
             request.SaveScopes(user, ["cnaf_quotient_familial"], offerable, now);
             request.SaveDataProtection(user, new DataProtection("Service scolaire", 24, null), now);
             var contact = new Contact("Claire", "Martin", "claire.martin@ville-exemple.fr", "01 23 45 67 89");
-            request.SaveContacts(user, new Contacts(contact, contact with { }, contact with { }), now);
+            request.SaveContacts(user, contacts ?? new Contacts(contact, contact with { }, contact with { }), now);
             var acceptance = CharterAcceptance.Record(charter, user, applicant.Organization.Id, now, WizardWebFactory.ClientIp);
             db.CharterAcceptances.Add(acceptance);
             request.SaveEngagements(user, acceptance, dpoInformed: true, citizenConsentCommitment: true, charter, now);
