@@ -19,7 +19,8 @@ public static class Details
         AccessRequest Request,
         string OrganizationName,
         MembershipRole? Role,
-        IReadOnlyList<TimelineEntry> Timeline)
+        IReadOnlyList<TimelineEntry> Timeline,
+        Admin.Domain.Authorizations.Authorization? Authorization = null)
     {
         public bool IsApplicant => Role == MembershipRole.Applicant;
         public bool CanEdit => IsApplicant && Request.IsEditable;
@@ -39,7 +40,10 @@ public static class Details
 
             var organizationName = await db.Organizations.Where(o => o.Id == found.Request.OrganizationId).Select(o => o.Name).SingleAsync(ct);
             var timeline = await TimelineAsync(db, query.RequestId, ct);
-            return new View(found.Request, organizationName, found.Role, timeline);
+            var authorization = found.Request.AuthorizationId is { } authorizationId
+                ? await db.Authorizations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == authorizationId, ct)
+                : null;
+            return new View(found.Request, organizationName, found.Role, timeline, authorization);
         }
     }
 
