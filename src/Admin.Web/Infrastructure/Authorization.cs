@@ -20,6 +20,9 @@ public static class Policies
     /// <summary>Administrators, with two-factor.</summary>
     public const string Administrator = nameof(Administrator);
 
+    /// <summary>Auditors and administrators, with two-factor: the audit trail.</summary>
+    public const string AuditReader = nameof(AuditReader);
+
     public const string Partner = nameof(Partner);
 
     public const string AmrClaim = "amr";
@@ -31,6 +34,7 @@ public static class Policies
     {
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().AddRequirements(new StaffTwoFactorRequirement(Roles.Staff)));
         options.AddPolicy(StaffWrite, p => p.RequireAuthenticatedUser().AddRequirements(new StaffTwoFactorRequirement([Roles.Instructor, Roles.Administrator])));
+        options.AddPolicy(AuditReader, p => p.RequireAuthenticatedUser().AddRequirements(new StaffTwoFactorRequirement([Roles.Auditor, Roles.Administrator])));
         options.AddPolicy(Administrator, p => p.RequireAuthenticatedUser().AddRequirements(new StaffTwoFactorRequirement([Roles.Administrator])));
         options.AddPolicy(Partner, p => p.RequireAuthenticatedUser().RequireRole(Roles.Partner));
     }
