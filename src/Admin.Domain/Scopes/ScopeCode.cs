@@ -24,4 +24,10 @@ public readonly partial record struct ScopeCode
 public static class ScopeErrors
 {
     public static readonly Error InvalidCode = new("scope.invalid_code", "Le code d'un périmètre ne contient que des minuscules, des chiffres et des tirets bas.");
+    public static readonly Error CodeTaken = new("scope.code_taken", "Ce code existe déjà dans le catalogue.");
+    public static readonly Error UnknownProvider = new("scope.unknown_provider", "Choisissez l'un des fournisseurs de données du catalogue.");
+    public static readonly Error LabelRequired = new("scope.label_required", "Saisissez le nom du périmètre en français.");
+    public static readonly Error LabelTooLong = new("scope.label_too_long", $"Le nom ne peut pas dépasser {Scope.LabelMaxLength} caractères.");
+    public static readonly Error DescriptionTooLong = new("scope.description_too_long", $"La description ne peut pas dépasser {Scope.DescriptionMaxLength} caractères.");
+    public static readonly Error AlreadyRetired = new("scope.already_retired", "Ce périmètre est déjà retiré du catalogue.");
 }

@@ -67,6 +67,13 @@ public sealed class AdminSignInManager(
         return SignInResult.Success;
     }
 
+    /// <summary>A deactivated account never signs in, whatever its password or second factor.</summary>
+    public override async Task<bool> CanSignInAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.DeactivatedAt is null && await base.CanSignInAsync(user);
+    }
+
     /// <summary>
     /// An address without an account: the password is verified against a dummy hash, so answering
     /// costs the same as for an account, and the answer is a plain failure.

@@ -11,6 +11,9 @@ public sealed class AppUser : IdentityUser<Guid>
     /// <summary>The time step of the last TOTP code accepted: a code is never accepted twice.</summary>
     public long? LastTotpTimeStep { get; set; }
 
+    /// <summary>Set by an administrator: the account can no longer sign in (AdminSignInManager) and its sessions ended.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
     public string DisplayName => $"{FirstName} {LastName}".Trim();
 }
 

@@ -1,4 +1,5 @@
 using Admin.Domain.Common;
+using Admin.Domain.Users;
 using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Persistence;
@@ -6,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Admin.Infrastructure.Outbox;
 
-/// <summary>The account e-mails: confirmation link, "your account already exists", reset link, password changed.</summary>
+/// <summary>The account e-mails: confirmation link, "your account already exists", reset link, password changed, staff invitation.</summary>
 public sealed class AccountNotifications(EmailLinks links) : IEventNotifications
 {
     public const string ConfirmEmailKind = "account.confirm_email";
     public const string AlreadyExistsKind = "account.already_exists";
     public const string ResetPasswordKind = "account.reset_password";
     public const string PasswordChangedKind = "account.password_changed";
+    public const string StaffInvitedKind = "account.staff_invited";
 
     public async ValueTask<IReadOnlyList<OutboxMessage>> ComposeAsync(DomainEvent domainEvent, AdminDbContext db, CancellationToken ct)
     {
@@ -20,6 +22,8 @@ public sealed class AccountNotifications(EmailLinks links) : IEventNotifications
         if (domainEvent is not AccountEvent account) return [];
         // Held back by the e-mail throttle: the event is audited, nothing is queued.
         if (account is AccountRegistered { ConfirmationToken: null }) return [];
+        // Role changes and deactivations are told on the screen of the administrator who made them.
+        if (account is StaffAccountEvent and not StaffInvited) return [];
 
         var user = await db.Users.AsNoTracking().Where(u => u.Id == account.AggregateId)
             .Select(u => new { u.Email, u.FirstName }).SingleAsync(ct);
@@ -47,6 +51,11 @@ public sealed class AccountNotifications(EmailLinks links) : IEventNotifications
                 ["Le mot de passe de votre compte API Particulier vient d'être modifié. Vos sessions ouvertes sur d'autres appareils ont été fermées.",
                  "Si vous n'êtes pas à l'origine de ce changement, réinitialisez votre mot de passe sans attendre et prévenez l'équipe API Particulier."],
                 new EmailLink("Réinitialiser mon mot de passe", links.ForgotPassword), account.OccurredAt),
+            StaffInvited invited => EmailComposer.Compose(StaffInvitedKind, to, "Votre compte sur l'espace d'instruction d'API Particulier",
+                [$"Bonjour {user.FirstName}, un administrateur d'API Particulier vous a créé un compte {Roles.FrenchLabel(invited.Role).ToLowerInvariant()} sur l'espace d'instruction.",
+                 "Choisissez votre mot de passe avec le lien ci-dessous, valable 24 heures ; passé ce délai, utilisez « Mot de passe oublié » sur la page de connexion.",
+                 "À votre première connexion, vous configurerez la double authentification avec une application d'authentification."],
+                new EmailLink("Choisir mon mot de passe", links.ResetPassword(to, invited.PasswordToken)), account.OccurredAt),
             _ => null,
         };
         return message is null ? [] : [message];

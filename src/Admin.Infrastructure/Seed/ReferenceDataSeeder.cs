@@ -25,10 +25,11 @@ public sealed class ReferenceDataSeeder(AdminDbContext db, RoleManager<AppRole> 
             }
         }
 
-        var known = await db.Scopes.Select(s => s.Code).ToListAsync(ct);
-        foreach (var scope in ReadCatalogue().Where(s => !known.Contains(s.Code)))
+        var known = await db.Scopes.ToDictionaryAsync(s => s.Code, ct);
+        foreach (var scope in ReadCatalogue())
         {
-            db.Scopes.Add(scope);
+            if (known.TryGetValue(scope.Code, out var existing)) existing.NameIfUnnamed(scope.Label);
+            else db.Scopes.Add(scope);
         }
 
         if (!await db.CharterVersions.AnyAsync(ct))
@@ -48,9 +49,11 @@ public sealed class ReferenceDataSeeder(AdminDbContext db, RoleManager<AppRole> 
             var providerCode = provider.GetProperty("code").GetString()!;
             var providerName = provider.GetProperty("name").GetString()!;
             var retired = provider.TryGetProperty("retired", out var r) && r.GetBoolean();
-            foreach (var code in provider.GetProperty("scopes").EnumerateArray())
+            var labels = provider.TryGetProperty("labels", out var l) ? l : default;
+            foreach (var code in provider.GetProperty("scopes").EnumerateArray().Select(c => c.GetString()!))
             {
-                scopes.Add(new Scope(ScopeCode.Parse(code.GetString()).Value, providerCode, providerName, retired));
+                var label = labels.ValueKind == JsonValueKind.Object && labels.TryGetProperty(code, out var name) ? name.GetString()! : code;
+                scopes.Add(new Scope(ScopeCode.Parse(code).Value, providerCode, providerName, retired, label));
             }
         }
 

@@ -95,7 +95,9 @@ public sealed class AccountController(IMediator mediator, AdminSignInManager sig
         if (outcome.IsNotAllowed)
         {
             // Only reached with the right password.
-            ModelState.AddModelError("", "Votre adresse électronique n'est pas encore confirmée. Ouvrez le lien reçu par courriel, ou demandez-en un nouveau.");
+            ModelState.AddModelError("", user?.DeactivatedAt is not null
+                ? "Ce compte a été désactivé par un administrateur d'API Particulier. Adressez-vous à lui si vous devez de nouveau y accéder."
+                : "Votre adresse électronique n'est pas encore confirmée. Ouvrez le lien reçu par courriel, ou demandez-en un nouveau.");
             return Invalid(form);
         }
 

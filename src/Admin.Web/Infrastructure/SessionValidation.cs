@@ -9,7 +9,8 @@ namespace Admin.Web.Infrastructure;
 
 /// <summary>
 /// Ends a session as soon as its user's security stamp changes (password changed or reset,
-/// two-factor turned on or off, sign-out, "se déconnecter de tous les appareils"): a staff session
+/// two-factor turned on or off, sign-out, "se déconnecter de tous les appareils", a staff role changed
+/// or the account deactivated by an administrator): a staff session
 /// is checked on every request, a partner's at least once a minute. Replaces Identity's default
 /// check, which runs only every 30 minutes.
 /// </summary>
@@ -31,7 +32,8 @@ public static class SessionValidation
         }
 
         var user = await services.GetRequiredService<SignInManager<AppUser>>().ValidateSecurityStampAsync(context.Principal);
-        if (user is null)
+        // A deactivated account's stamp changed with it; checking the flag too keeps that true whatever else changes.
+        if (user is null || user.DeactivatedAt is not null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

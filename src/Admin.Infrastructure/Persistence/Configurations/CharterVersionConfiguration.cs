@@ -9,7 +9,7 @@ internal sealed class CharterVersionConfiguration : IEntityTypeConfiguration<Cha
     public void Configure(EntityTypeBuilder<CharterVersion> builder)
     {
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Title).HasMaxLength(300);
+        builder.Property(c => c.Title).HasMaxLength(CharterVersion.TitleMaxLength);
         builder.HasIndex(c => new { c.Major, c.Minor }).IsUnique();
         builder.Ignore(c => c.Label);
     }

@@ -12,6 +12,8 @@ internal sealed class ScopeConfiguration : IEntityTypeConfiguration<Scope>
         builder.Property(s => s.Code).HasMaxLength(100);
         builder.Property(s => s.ProviderCode).HasMaxLength(50);
         builder.Property(s => s.ProviderName).HasMaxLength(200);
+        builder.Property(s => s.Label).HasMaxLength(Scope.LabelMaxLength);
+        builder.Property(s => s.Description).HasMaxLength(Scope.DescriptionMaxLength);
         builder.HasIndex(s => s.ProviderCode);
     }
 }

@@ -28,7 +28,7 @@ public static class ForgotPassword
         public async ValueTask<Result> Handle(Command command, CancellationToken ct)
         {
             var user = await users.FindByEmailAsync(command.Email!.Trim());
-            if (user is null || !user.EmailConfirmed || !throttle.TryAcquire(user.Email!, current.ClientAddress))
+            if (user is null || !user.EmailConfirmed || user.DeactivatedAt is not null || !throttle.TryAcquire(user.Email!, current.ClientAddress))
             {
                 return Result.Ok();
             }

@@ -5,4 +5,8 @@ namespace Admin.Web.Features.Organizations;
 /// a way back. Works without JavaScript.
 /// </summary>
 public sealed record Confirmation(string Title, string Question, string ActionUrl, string ConfirmLabel, string CancelUrl,
-    string? Consequence = null);
+    string? Consequence = null, string CancelLabel = "Non, revenir aux membres")
+{
+    /// <summary>The view, for the controllers of other areas (administration) that ask the same way.</summary>
+    public const string ViewPath = "~/Views/Organizations/Confirm.cshtml";
+}

@@ -39,10 +39,13 @@ public sealed record CharterView(string Title, string Label, IReadOnlyList<strin
     public static CharterView From(CharterVersion charter)
     {
         ArgumentNullException.ThrowIfNull(charter);
-        var paragraphs = charter.Body.Replace("\r\n", "\n", StringComparison.Ordinal)
-            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return new CharterView(charter.Title, charter.Label, paragraphs);
+        return new CharterView(charter.Title, charter.Label, ParagraphsOf(charter.Body));
     }
+
+    /// <summary>A charter text as paragraphs (separated by an empty line).</summary>
+    public static IReadOnlyList<string> ParagraphsOf(string? body) =>
+        (body ?? "").Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// <summary>The reference data a step needs besides its own fields (empty for the others).</summary>

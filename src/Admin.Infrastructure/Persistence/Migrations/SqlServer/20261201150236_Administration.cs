@@ -1,0 +1,52 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Administration : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Description",
+                table: "Scopes",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Label",
+                table: "Scopes",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DeactivatedAt",
+                table: "AspNetUsers",
+                type: "datetimeoffset",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Description",
+                table: "Scopes");
+
+            migrationBuilder.DropColumn(
+                name: "Label",
+                table: "Scopes");
+
+            migrationBuilder.DropColumn(
+                name: "DeactivatedAt",
+                table: "AspNetUsers");
+        }
+    }
+}
