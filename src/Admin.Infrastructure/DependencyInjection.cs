@@ -79,6 +79,7 @@ public static class DependencyInjection
 
         services.AddScoped<IOutboxTrigger, HangfireOutboxTrigger>();
         services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<Jobs.ApplicantReminderJob>();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).PostConfigure(o =>
         {
             if (!string.IsNullOrWhiteSpace(o.PickupDirectory))

@@ -99,6 +99,9 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
     scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
         .AddOrUpdate<OutboxDispatcher>("outbox-sweep", d => d.DeliverPendingAsync(CancellationToken.None), Cron.Minutely());
+    scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
+        .AddOrUpdate<Admin.Infrastructure.Jobs.ApplicantReminderJob>(Admin.Infrastructure.Jobs.ApplicantReminderJob.RecurringJobId,
+            j => j.RunAsync(CancellationToken.None), "0 8 * * *", new RecurringJobOptions { TimeZone = Admin.Domain.Common.ParisTime.Zone });
 }
 
 if (app.Environment.IsDevelopment())

@@ -336,6 +336,25 @@ public sealed class AccessRequest : Entity
         return Result.Ok();
     }
 
+    /// <summary>How long a request sent back for changes waits before its applicant is reminded.</summary>
+    public static readonly TimeSpan ReminderDelay = TimeSpan.FromDays(15);
+
+    /// <summary>Since when the request has waited for the applicant, when it does (sent back for changes).</summary>
+    public DateTimeOffset? WaitingForApplicantSince =>
+        Status == ChangesRequested && CurrentSubmission is { Outcome: SubmissionOutcome.ChangesRequested, EndedAt: { } at } ? at : null;
+
+    /// <summary>
+    /// The reminder to an applicant who has not answered a request for changes in
+    /// <see cref="ReminderDelay"/>. The job sends it once per request for changes (it checks the trail).
+    /// </summary>
+    public Result RemindApplicant(DateTimeOffset now)
+    {
+        if (WaitingForApplicantSince is not { } since || now - since < ReminderDelay)
+            return Result.Conflict(AccessRequestErrors.InvalidTransition(Status));
+        Raise(new AccessRequestReminderSent(Id, null, now, since));
+        return Result.Ok();
+    }
+
     /// <summary>A staff message or another review step: the first one after a submission starts its review clock.</summary>
     public void NoteStaffAction(DateTimeOffset now)
     {

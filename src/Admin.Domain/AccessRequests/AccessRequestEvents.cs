@@ -86,3 +86,11 @@ public sealed record AccessRequestAssigned(Guid AggregateId, Guid? ActorId, Date
 {
     public override string Action => "access_request.assigned";
 }
+
+/// <summary>The applicant was reminded that the request waits for their changes since <paramref name="WaitingSince"/>.</summary>
+public sealed record AccessRequestReminderSent(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, DateTimeOffset WaitingSince)
+    : AccessRequestEvent(AggregateId, ActorId, OccurredAt)
+{
+    public const string ActionName = "access_request.reminder_sent";
+    public override string Action => ActionName;
+}

@@ -20,10 +20,12 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
     public const string RefusedKind = "access_request.refused";
     public const string RevokedKind = "access_request.revoked";
     public const string ArchivedKind = "access_request.archived";
+    public const string ReminderKind = "access_request.reminder";
 
     public async ValueTask<IReadOnlyList<OutboxMessage>> ComposeAsync(DomainEvent domainEvent, AdminDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (domainEvent is AccessRequestReminderSent reminder) return await ReminderAsync(reminder, db, ct);
         if (domainEvent is not AccessRequestTransitioned transition || transition is AccessRequestReopened) return [];
 
         // The request is tracked by the SaveChanges that raised the event: FindAsync reads it from memory.
@@ -62,6 +64,17 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
                  "Elle reste consultable dans votre espace partenaire."]),
             _ => [],
         };
+    }
+
+    private async Task<IReadOnlyList<OutboxMessage>> ReminderAsync(AccessRequestReminderSent reminder, AdminDbContext db, CancellationToken ct)
+    {
+        var request = await db.AccessRequests.FindAsync([reminder.AggregateId], ct)
+            ?? throw new InvalidOperationException("The request is not in the context.");
+        var about = new About(request, await ApplicantEmailAsync(request, db, ct), links.RequestPage(request.Id), reminder.OccurredAt);
+        var days = (int)(reminder.OccurredAt - reminder.WaitingSince).TotalDays;
+        return about.ToEach(ReminderKind, [about.Applicant], "Votre demande d'habilitation attend vos modifications",
+            [$"L'instructeur a demandé des modifications à la demande d'habilitation pour la démarche « {about.Procedure} » il y a {days} jours.",
+             "Elle reste en attente tant qu'elle n'est pas modifiée et renvoyée. Si vous ne souhaitez plus la poursuivre, vous pouvez l'archiver."]);
     }
 
     private async Task<IReadOnlyList<OutboxMessage>> SubmittedAsync(AccessRequestSubmitted submitted, About about, AdminDbContext db,

@@ -329,4 +329,21 @@ public class AccessRequestReviewTests
     {
         Assert.Equal("access_request.reviewer_role_required", Assert.Single(Submitted().Build().Take(Staff(Roles.Auditor), Later).Errors).Code);
     }
+
+    // Reminder
+
+    [Fact]
+    public void An_applicant_is_reminded_only_of_a_request_for_changes_left_15_days_unanswered()
+    {
+        var request = ChangesRequested().Build();
+        var since = request.WaitingForApplicantSince!.Value;
+
+        Assert.True(request.RemindApplicant(since + AccessRequest.ReminderDelay - TimeSpan.FromSeconds(1)).IsFailure);
+        Assert.Empty(request.DomainEvents);
+        Assert.True(request.RemindApplicant(since + AccessRequest.ReminderDelay).IsSuccess);
+        var reminder = Assert.IsType<AccessRequestReminderSent>(Assert.Single(request.DomainEvents));
+        Assert.Equal((since, "access_request.reminder_sent", (Guid?)null), (reminder.WaitingSince, reminder.Action, reminder.ActorId));
+        Assert.Null(Submitted().Build().WaitingForApplicantSince);
+        Assert.True(Submitted().Build().RemindApplicant(Later.AddDays(30)).IsFailure);
+    }
 }
