@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Admin.Domain.Users;
+using Admin.Web.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Admin.Web.Tests.Web;
+
+/// <summary>
+/// Every staff route (/instruction…, /admin…), discovered from the app's endpoints, not listed by
+/// hand: a partner is refused everywhere; an auditor reads every page but every POST is refused and
+/// nothing changes; an instructor cannot reach the administration.
+/// </summary>
+public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<AdminWebFactory>
+{
+    private static readonly string[] Fields = ["Form.Version", "Form.Message", "Form.Reason", "Form.GrantedScopes", "Email", "Role", "Code", "Label", "Title", "Text", "intent"];
+
+    [Fact]
+    public async Task A_partner_gets_403_on_every_staff_route_get_and_post()
+    {
+        var (request, _) = await ArrangeAsync();
+        var partner = await app.SignedInAsync(await app.PartnerWithOrganizationAsync());
+        await partner.GetAsync("/espace-partenaire");
+
+        var checkedRoutes = 0;
+        foreach (var (method, pattern) in StaffRoutes())
+        {
+            var url = UrlOf(pattern, request.Id);
+            var page = method == "GET" ? await partner.GetAsync(url) : await partner.PostAsync(url, Form(request.Version));
+            Assert.True(page.Status == HttpStatusCode.Forbidden, $"{method} {url} answered {(int)page.Status} {page.Location}");
+            checkedRoutes++;
+        }
+
+        Assert.True(checkedRoutes >= 20, $"only {checkedRoutes} staff routes checked");
+    }
+
+    [Fact]
+    public async Task An_auditor_reads_every_staff_page_but_every_post_is_refused_and_nothing_changes()
+    {
+        var auditor = await app.StaffWithTwoFactorAsync(Roles.Auditor);
+        var (request, before) = await ArrangeAsync();
+        var reads = 0;
+        var posts = 0;
+
+        foreach (var (method, pattern) in StaffRoutes())
+        {
+            var url = UrlOf(pattern, request.Id);
+            var administration = pattern.StartsWith("admin", StringComparison.Ordinal);
+            if (method == "GET")
+            {
+                var page = await auditor.GetAsync(url);
+                if (administration) Assert.True(page.Status == HttpStatusCode.Forbidden, $"GET {url} answered {(int)page.Status}");
+                else if (pattern.Contains("documents", StringComparison.Ordinal)) Assert.Equal(HttpStatusCode.NotFound, page.Status); // a made-up document
+                else if (!IsDecisionForm(pattern)) { Assert.True(page.Status == HttpStatusCode.OK, $"GET {url} answered {(int)page.Status} {page.Location}"); reads++; }
+                else Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+            }
+            else
+            {
+                await auditor.GetAsync($"/instruction/demandes/{request.Id}");
+                var page = await auditor.PostAsync(url, Form(request.Version));
+                Assert.True(page.Status == HttpStatusCode.Forbidden, $"POST {url} answered {(int)page.Status} {page.Location}");
+                posts++;
+            }
+        }
+
+        Assert.True(reads >= 5 && posts >= 5, $"{reads} reads, {posts} posts");
+        Assert.Equal(before, await SnapshotAsync(request.Id));
+    }
+
+    [Fact]
+    public async Task An_instructor_cannot_reach_the_administration()
+    {
+        var instructor = await app.StaffWithTwoFactorAsync(Roles.Instructor);
+        var (request, before) = await ArrangeAsync();
+        await instructor.GetAsync("/instruction");
+        var checkedRoutes = 0;
+
+        foreach (var (method, pattern) in StaffRoutes().Where(r => r.Pattern.StartsWith("admin", StringComparison.Ordinal)))
+        {
+            var url = UrlOf(pattern, request.Id);
+            var page = method == "GET" ? await instructor.GetAsync(url) : await instructor.PostAsync(url, Form(request.Version));
+            Assert.True(page.Status == HttpStatusCode.Forbidden, $"{method} {url} answered {(int)page.Status}");
+            checkedRoutes++;
+        }
+
+        Assert.True(checkedRoutes >= 10, $"only {checkedRoutes} administration routes checked");
+        Assert.Equal(before, await SnapshotAsync(request.Id));
+    }
+
+    private async Task<(Admin.Domain.AccessRequests.AccessRequest Request, string Snapshot)> ArrangeAsync()
+    {
+        var request = await app.SubmittedAsync(await app.PartnerWithOrganizationAsync("Commune balayée"));
+        return (request, await SnapshotAsync(request.Id));
+    }
+
+    private IEnumerable<(string Method, string Pattern)> StaffRoutes() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Pattern: (e.RoutePattern.RawText ?? "").TrimStart('/'))))
+            .Where(r => r.Method is "GET" or "POST")
+            .Where(r => (r.Pattern.StartsWith("instruction", StringComparison.Ordinal) || r.Pattern.StartsWith("admin/", StringComparison.Ordinal))
+                        && !r.Pattern.StartsWith("admin/jobs", StringComparison.Ordinal))
+            .Distinct()
+            .OrderBy(r => r.Pattern, StringComparer.Ordinal);
+
+    private static bool IsDecisionForm(string pattern) => pattern.Contains("/decision/", StringComparison.Ordinal);
+
+    private static string UrlOf(string pattern, Guid requestId) =>
+        "/" + Regex.Replace(pattern, @"\{([^}:]+)[^}]*\}", m => m.Groups[1].Value switch
+        {
+            "slug" => "refus",
+            "code" => "cnaf_quotient_familial",
+            "documentId" => Guid.NewGuid().ToString(),
+            _ => requestId.ToString(),
+        });
+
+    private static Dictionary<string, string> Form(int version) =>
+        Fields.ToDictionary(f => f, f => f switch
+        {
+            "Form.Version" => version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "Form.GrantedScopes" => "cnaf_quotient_familial",
+            "Role" => "Administrator",
+            "Email" => "intrus@exemple.fr",
+            "intent" => "confirm",
+            _ => "Essai",
+        });
+
+    private Task<string> SnapshotAsync(Guid requestId) => app.WithDbAsync(async db =>
+    {
+        var request = await db.AccessRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
+        var authorizations = await db.Authorizations.CountAsync();
+        var users = await db.Users.CountAsync();
+        var scopes = await db.Scopes.CountAsync(s => s.IsRetired);
+        var charters = await db.CharterVersions.CountAsync();
+        return $"request {request.Status} v{request.Version} assigned {request.AssignedTo}|authorizations {authorizations}|users {users}|retired {scopes}|charters {charters}";
+    });
+}
