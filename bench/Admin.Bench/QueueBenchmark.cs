@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Globalization;
+using Admin.Domain.AccessRequests;
+using Admin.Domain.Authorizations;
+using Admin.Domain.Charters;
+using Admin.Domain.Organizations;
+using Admin.Domain.Users;
+using Admin.Infrastructure.Identity;
+using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Review;
+using Admin.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Admin.Bench;
+
+/// <summary>
+/// The staff queue's server time (the query behind /instruction/demandes, through the app's own
+/// mediator and SQLite file) on a database of N requests in every state, with their submissions and
+/// audit rows: default view, a filtered view, and a search by SIRET.
+/// </summary>
+internal static class QueueBenchmark
+{
+    private const int Organizations = 1_000;
+    private const int Warmup = 20;
+    private const int Iterations = 200;
+
+    public static async Task<IReadOnlyList<string>> RunAsync(int requestCount)
+    {
+        await using var app = new BenchApp();
+        var seed = Stopwatch.StartNew();
+        var sirets = await SeedAsync(app, requestCount);
+        Console.WriteLine($"Seeded {requestCount:N0} requests for {Organizations:N0} organizations in {seed.Elapsed.TotalSeconds:0} s");
+
+        var scenarios = new (string Name, Queue.Query Query)[]
+        {
+            ("default", new Queue.Query()),
+            ("filtered", new Queue.Query(Status: AccessRequestStatus.Submitted, Provider: "CNAF", Kind: OrganizationKind.Commune, MinDaysWaiting: 1)),
+            // Organization 15 has requests awaiting staff (state 15 of each hundred is "submitted").
+            ("siret", new Queue.Query(Search: sirets[15])),
+        };
+        var lines = new List<string>
+        {
+            $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion.VersionString}, .NET {Environment.Version}; "
+            + $"{requestCount:N0} requests, {Iterations} runs after {Warmup} warm-up runs, {DateTime.UtcNow:yyyy-MM-dd}.",
+            "",
+        };
+        foreach (var (name, query) in scenarios)
+        {
+            var times = new List<double>();
+            var rows = 0;
+            for (var i = 0; i < Warmup + Iterations; i++)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+                var watch = Stopwatch.StartNew();
+                var view = await mediator.Send(query);
+                watch.Stop();
+                rows = view.Value.Total;
+                if (i >= Warmup) times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            times.Sort();
+            var median = times[times.Count / 2];
+            var p95 = times[(int)Math.Ceiling(times.Count * 0.95) - 1];
+            var label = name == "default" ? "queue" : $"queue {name}";
+            lines.Add($"{label} median: {median.ToString("0.0", CultureInfo.InvariantCulture)} ms  ");
+            lines.Add($"{label} p95: {p95.ToString("0.0", CultureInfo.InvariantCulture)} ms ({rows:N0} matching requests)  ");
+        }
+
+        return lines;
+    }
+
+    /// <summary>Organizations, then requests in batches through the domain's own behaviours (so submissions and audit rows are real).</summary>
+    private static async Task<IReadOnlyList<string>> SeedAsync(BenchApp app, int requestCount)
+    {
+        var organizations = new List<(Guid Id, Guid Applicant, string Siret)>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
+            var now = DateTimeOffset.UtcNow.AddYears(-1);
+            for (var i = 0; i < Organizations; i++)
+            {
+                var user = new AppUser { UserName = $"demandeur{i}@bench.fr", Email = $"demandeur{i}@bench.fr", EmailConfirmed = true, FirstName = "Camille", LastName = $"Bench {i}", CreatedAt = now };
+                user.NormalizedEmail = user.Email.ToUpperInvariant();
+                user.NormalizedUserName = user.UserName.ToUpperInvariant();
+                db.Users.Add(user);
+                var siret = SiretFor(i);
+                var organization = Organization.Register(Siret.Parse(siret).Value, $"Commune n° {i}", i % 5 == 0 ? OrganizationKind.Epci : OrganizationKind.Commune,
+                    Address.Create("1 place de la Mairie", "75001", "Paris").Value, user.Id, now).Value;
+                db.Organizations.Add(organization);
+                organizations.Add((organization.Id, user.Id, siret));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        CharterVersion charter;
+        IReadOnlySet<string> offerable;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
+            charter = await db.CharterVersions.AsNoTracking().OrderByDescending(c => c.Major).ThenByDescending(c => c.Minor).FirstAsync();
+            offerable = (await db.Scopes.AsNoTracking().Where(s => !s.IsRetired).Select(s => s.Code).ToListAsync()).ToHashSet();
+        }
+
+        var staff = new StaffMember(Guid.NewGuid(), new HashSet<string> { Roles.Instructor }, new HashSet<Guid>());
+        var scopes = new[] { new[] { "cnaf_quotient_familial" }, ["men_statut_scolarite", "men_statut_boursier"], ["cnous_statut_boursier"], ["cnaf_allocataires", "cnaf_enfants"] };
+        const int batch = 1_000;
+        var start = DateTimeOffset.UtcNow.AddMonths(-13);
+        for (var done = 0; done < requestCount; done += batch)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var acceptances = new Dictionary<Guid, CharterAcceptance>();
+            for (var i = done; i < Math.Min(requestCount, done + batch); i++)
+            {
+                var (orgId, applicant, _) = organizations[i % organizations.Count];
+                var at = start.AddMinutes(i * 5.0 * 60 * 24 * 395 / requestCount / 5);
+                if (!acceptances.TryGetValue(orgId, out var acceptance))
+                {
+                    acceptance = CharterAcceptance.Record(charter, applicant, orgId, at, "192.0.2.1");
+                    acceptances[orgId] = acceptance;
+                    db.CharterAcceptances.Add(acceptance);
+                }
+
+                var request = AccessRequest.Create(orgId, applicant, at);
+                request.SaveProcedure(applicant, new Procedure($"Démarche {i}", "Description de la démarche.", null, "Attestation CAF", null, 1000, ProcedureModalities.CitizenForm), at);
+                request.SaveLegalBasis(applicant, new LegalBasis("Délibération", "https://exemple.fr/deliberation", null), at);
+                request.SaveScopes(applicant, scopes[i % scopes.Length], offerable, at);
+                request.SaveDataProtection(applicant, new DataProtection("Service", 12, null), at);
+                Contact Person() => new("Camille", "Martin", "camille@bench.fr", "01 23 45 67 89");
+                request.SaveContacts(applicant, new Contacts(Person(), Person(), Person()), at);
+                request.SaveEngagements(applicant, acceptance, true, true, charter, at);
+                var state = i % 100;
+                if (state >= 10) Ensure(request.Submit(applicant, charter, offerable, at.AddHours(1)));
+                if (state is >= 10 and < 14) Ensure(request.RequestChanges(staff, "Précisez.", at.AddDays(2)));
+                else if (state is >= 22 and < 30) Ensure(request.Refuse(staff, "Hors champ.", at.AddDays(3)));
+                else if (state >= 30)
+                {
+                    var approved = request.Approve(staff, Grant.Create(request.Scopes, request.Scopes, offerable, null, null, null, null, at.AddDays(4)).Value, null, at.AddDays(4));
+                    Ensure(approved);
+                    db.Authorizations.Add(approved.Value);
+                }
+
+                db.AccessRequests.Add(request);
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync();
+            if ((done / batch) % 10 == 0) Console.WriteLine($"  {done + batch:N0} requests…");
+        }
+
+        return organizations.Select(o => o.Siret).ToList();
+    }
+
+    private static void Ensure(Admin.Domain.Common.Result result)
+    {
+        if (result.IsFailure) throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Code)));
+    }
+
+    private static string SiretFor(int i)
+    {
+        var body = "21" + (500_000_000 + i).ToString("D11", CultureInfo.InvariantCulture);
+        for (var check = 0; check < 10; check++)
+        {
+            if (Siret.Parse(body + check).IsSuccess) return body + check;
+        }
+
+        throw new InvalidOperationException("No Luhn digit.");
+    }
+
+    /// <summary>The application on a SQLite file of its own; "who acts" is a fixed instructor.</summary>
+    private sealed class BenchApp : WebApplicationFactory<Program>
+    {
+        private readonly string _data = Path.Combine(Path.GetTempPath(), "apip-bench", Guid.NewGuid().ToString("N"));
+
+        public BenchApp() =>
+            // The test host finds the web project by this variable (a test project gets it from its manifest).
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ADMIN_WEB", Path.Combine(ReadmeFigures.RepositoryRoot(), "src", "Admin.Web"));
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            Directory.CreateDirectory(_data);
+            builder.UseEnvironment("Benchmark");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:DataDirectory", _data);
+            builder.UseSetting("Jobs:RunServer", "false");
+            builder.UseSetting("Email:PickupDirectory", "");
+            // The app's logs at Information (one line per message) would be part of what is timed.
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.ConfigureServices(services =>
+            {
+                services.RemoveAll<ICurrentUser>();
+                services.AddScoped<ICurrentUser, BenchUser>();
+            });
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private sealed class BenchUser : ICurrentUser
+    {
+        public Guid Id { get; } = Guid.Parse("00000000-0000-0000-0000-00000000be0c");
+        public bool IsAuthenticated => true;
+        public bool IsInRole(string role) => role == Roles.Instructor;
+        public bool IsStaff => true;
+        public string? ClientAddress => null;
+    }
+}
