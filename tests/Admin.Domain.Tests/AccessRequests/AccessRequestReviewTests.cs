@@ -465,4 +465,43 @@ public class AccessRequestReviewTests
         Assert.Throws<ArgumentNullException>(() => request.Approve(Instructor, null!, null, Later));
         Assert.Throws<ArgumentNullException>(() => Approved().Build().Revoke(Instructor, "x", null!, Later));
     }
+
+    /// <summary>An update that changes every content section, as far as the charter allows.</summary>
+    private static void ChangeEverySection(AccessRequest request)
+    {
+        request.SaveProcedure(Applicant, new Procedure("Nouvelle démarche", "Nouvelle description", null, "Avis d'imposition", null, 10, ProcedureModalities.AgentTypedParameters), Later);
+        request.SaveLegalBasis(Applicant, new LegalBasis("Nouveau texte", "https://www.legifrance.gouv.fr/nouveau", null), Later);
+        request.SaveScopes(Applicant, ["cnaf_quotient_familial", "cnaf_enfants"], OfferableScopes, Later);
+        request.SaveDataProtection(Applicant, new DataProtection("Agents du CCAS", 48, "Recours contentieux."), Later);
+        request.SaveContacts(Applicant, new Contacts(ValidContact, ValidContact, ValidContact), Later);
+    }
+
+    [Fact]
+    public void Refusing_an_update_restores_every_section_of_the_approved_content()
+    {
+        var request = Approved().Build();
+        var approved = request.Content().Fields();
+        request.Reopen(Applicant, Later);
+        ChangeEverySection(request);
+        Assert.True(request.Submit(Applicant, CurrentCharter, OfferableScopes, Later).IsSuccess);
+        Assert.Equal(["Procedure", "LegalBasis", "Scopes", "DataProtection", "Contacts"],
+            RequestContent.Compare(request.ApprovedContent!, request.Content()).Select(c => c.Field.Split('.', '[')[0]).Distinct());
+
+        request.Refuse(Instructor, "La nouvelle donnée n'est pas justifiée.", Later);
+
+        Assert.Equal(approved, request.Content().Fields());
+    }
+
+    [Fact]
+    public void Revoking_an_update_in_draft_restores_every_section_of_the_approved_content()
+    {
+        var request = Approved().Build();
+        var approved = request.Content().Fields();
+        request.Reopen(Applicant, Later);
+        ChangeEverySection(request);
+
+        request.Revoke(Instructor, "Usage non conforme.", AuthorizationOf(request), Later);
+
+        Assert.Equal(approved, request.Content().Fields());
+    }
 }

@@ -60,6 +60,8 @@ public class PhoneNumberTests
     [InlineData("++33 1 42 76 40 40")]
     [InlineData("01 42 76 40 4٠")] // an Arabic-Indic zero is a digit for char.IsDigit, not here
     [InlineData("01/42/76/40/40")]
+    [InlineData("1142764040")] // ten digits without the leading 0
+    [InlineData("+33 0 42 76 40 4")] // would read 00 42 76 40 40
     public void International_forms_with_a_wrong_length_or_code_are_refused(string input)
     {
         Assert.Equal("phone.invalid", Assert.Single(PhoneNumber.Parse(input).Errors).Code);

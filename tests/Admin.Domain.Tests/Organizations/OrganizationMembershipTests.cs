@@ -597,4 +597,18 @@ public class OrganizationMembershipTests
         Assert.True(organization.RemoveMember(Newcomer, Applicant, TestClock.Now).IsSuccess);
         Assert.False(organization.IsMember(Applicant));
     }
+
+    [Fact]
+    public void An_accepted_invitation_is_no_longer_pending_so_the_address_can_be_invited_again_later()
+    {
+        var organization = WithContacts();
+        var invitation = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now).Value;
+        organization.AcceptInvitation(TokenHash, Newcomer, NewcomerEmail, TestClock.Now);
+        organization.Leave(Newcomer, TestClock.Now.AddHours(1));
+
+        var again = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, "other-hash", TestClock.Now.AddHours(2));
+
+        Assert.False(invitation.IsPending(TestClock.Now.AddHours(2)));
+        Assert.True(again.IsSuccess);
+    }
 }
