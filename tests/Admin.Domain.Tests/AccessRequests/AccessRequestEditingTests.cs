@@ -290,4 +290,25 @@ public class AccessRequestEditingTests
         Assert.Null(request.CurrentSubmission);
         Assert.False(request.HasActiveAuthorization);
     }
+
+    [Fact]
+    public void Saving_a_missing_section_is_a_bug_even_on_a_locked_request()
+    {
+        var request = Submitted().Build();
+
+        Assert.Throws<ArgumentNullException>(() => request.SaveProcedure(Applicant, null!, Later));
+        Assert.Throws<ArgumentNullException>(() => request.SaveLegalBasis(Applicant, null!, Later));
+        Assert.Throws<ArgumentNullException>(() => request.SaveScopes(Applicant, null!, OfferableScopes, Later));
+        Assert.Throws<ArgumentNullException>(() => request.SaveDataProtection(Applicant, null!, Later));
+        Assert.Throws<ArgumentNullException>(() => request.SaveContacts(Applicant, null!, Later));
+    }
+
+    [Fact]
+    public void Checking_sections_without_the_catalogue_or_the_charter_is_a_bug()
+    {
+        var request = Draft().Build();
+
+        Assert.Throws<ArgumentNullException>(() => request.SectionErrors(AccessRequestStep.Scopes, CurrentCharter, null!, Later));
+        Assert.Throws<ArgumentNullException>(() => request.SectionErrors(AccessRequestStep.Engagements, null!, OfferableScopes, Later));
+    }
 }

@@ -354,7 +354,7 @@ public class AccessRequestLifecycleTests
 
         var result = request.Revoke(Instructor, " ", AuthorizationOf(request), Later);
 
-        Assert.Equal("access_request.revocation_reason_required", Assert.Single(result.Errors).Code);
+        Assert.Equal(("access_request.revocation_reason_required", "Reason"), (Assert.Single(result.Errors).Code, result.Errors[0].Field));
         Assert.Equal(Status.Approved, request.Status);
     }
 

@@ -65,6 +65,8 @@ public class ProcedureTests
     [InlineData("ftp://paris.fr/demarche", false)]
     [InlineData("javascript:alert(1)", false)]
     [InlineData("/demarche", false)]
+    [InlineData("http:///demarche", false)]
+    [InlineData("https://", false)]
     public void Public_url_is_optional_but_absolute_http_or_https(string? url, bool accepted)
     {
         var codes = CodesOf(With(url: url));

@@ -25,7 +25,8 @@ public class AuthorizationTests
         var authorization = AuthorizationOf(Approved().Build());
         var version = authorization.Version;
 
-        Assert.Equal(("authorization.reason_required", "Reason"), (Assert.Single(authorization.Suspend(InstructorId, " ", Later).Errors).Code, "Reason"));
+        var blank = Assert.Single(authorization.Suspend(InstructorId, " ", Later).Errors);
+        Assert.Equal(("authorization.reason_required", "Reason"), (blank.Code, blank.Field));
         Assert.Equal(version, authorization.Version);
 
         Assert.True(authorization.Suspend(InstructorId, "Fuite de clé signalée.", Later).IsSuccess);
@@ -109,6 +110,7 @@ public class AuthorizationTests
         var tooLong = authorization.Suspend(InstructorId, new string('r', 4001), Later);
 
         Assert.Equal((ErrorKind.Validation, "authorization.reason_too_long", "Reason"), (tooLong.FailureKind, Assert.Single(tooLong.Errors).Code, tooLong.Errors[0].Field));
+        Assert.Contains("4000", tooLong.Errors[0].Message);
         Assert.Equal(AuthorizationStatus.Active, authorization.Status);
         Assert.True(authorization.Suspend(InstructorId, new string('r', 4000), Later).IsSuccess);
     }
@@ -142,5 +144,17 @@ public class AuthorizationTests
         Assert.Equal((AuthorizationStatus.Revoked, version + 1), (authorization.Status, authorization.Version));
         Assert.Equal("Suspended", Assert.IsType<AuthorizationRevoked>(Assert.Single(authorization.DomainEvents)).FromState);
         Assert.False(authorization.IsUsable(Later.AddDays(1)));
+    }
+
+    [Fact]
+    public void Suspending_without_any_reason_is_refused()
+    {
+        var authorization = AuthorizationOf(Approved().Build());
+
+        var result = authorization.Suspend(InstructorId, null, Later);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("authorization.reason_required", "Reason"), (error.Code, error.Field));
+        Assert.Equal(AuthorizationStatus.Active, authorization.Status);
     }
 }

@@ -173,4 +173,11 @@ public class GrantTests
     {
         Assert.Equal(42, Create(rate: 42).Value.RatePerSecond);
     }
+
+    [Fact]
+    public void Granting_without_the_requested_scopes_or_the_catalogue_is_a_bug()
+    {
+        Assert.Throws<ArgumentNullException>(() => Grant.Create([], null!, Offerable, null, null, null, null, Now));
+        Assert.Throws<ArgumentNullException>(() => Grant.Create([], Requested, null!, null, null, null, null, Now));
+    }
 }

@@ -47,4 +47,10 @@ public class CharterAcceptanceTests
         Assert.Equal(longest, CharterAcceptance.Record(charter, Guid.NewGuid(), Guid.NewGuid(), TestClock.Now, longest).ClientIp);
         Assert.Throws<ArgumentException>(() => CharterAcceptance.Record(charter, Guid.NewGuid(), Guid.NewGuid(), TestClock.Now, longest + "0"));
     }
+
+    [Fact]
+    public void Recording_an_acceptance_without_a_version_is_a_bug()
+    {
+        Assert.Throws<ArgumentNullException>(() => CharterAcceptance.Record(null!, Guid.NewGuid(), Guid.NewGuid(), TestClock.Now, null));
+    }
 }

@@ -611,4 +611,13 @@ public class OrganizationMembershipTests
         Assert.False(invitation.IsPending(TestClock.Now.AddHours(2)));
         Assert.True(again.IsSuccess);
     }
+
+    [Fact]
+    public void Inviting_without_a_token_hash_is_a_bug()
+    {
+        var organization = WithContacts();
+
+        Assert.ThrowsAny<ArgumentException>(() => organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, " ", TestClock.Now));
+        Assert.DoesNotContain(organization.Invitations, i => i.Email == NewcomerEmail);
+    }
 }

@@ -138,4 +138,10 @@ public class OrganizationRegistrationTests
             [("organization.street_required", "Address.Street"), ("organization.city_required", "Address.City")],
             result.Errors.Select(e => (e.Code, e.Field)));
     }
+
+    [Fact]
+    public void Registering_without_an_address_is_a_bug()
+    {
+        Assert.Throws<ArgumentNullException>(() => Organization.Register(Dinum, "DINUM", OrganizationKind.Ministere, null!, Creator, TestClock.Now));
+    }
 }
