@@ -251,6 +251,41 @@ public class AccessRequestLifecycleTests
         Assert.Equal("access_request.message_too_long", Assert.Single(result.Errors).Code);
     }
 
+    [Fact]
+    public void Message_of_exactly_4000_characters_is_kept()
+    {
+        var request = Submitted().Build();
+        var message = new string('x', 4000);
+
+        var result = request.RequestChanges(Instructor, message, Later);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(message, request.DecisionMessage);
+    }
+
+    [Fact]
+    public void Message_of_4001_characters_is_refused_on_its_field_and_changes_nothing()
+    {
+        var request = Submitted().Build();
+        var version = request.Version;
+
+        var result = request.RequestChanges(Instructor, new string('x', 4001), Later);
+
+        Assert.Equal((ErrorKind.Validation, "access_request.message_too_long", "Message"), (result.FailureKind, Assert.Single(result.Errors).Code, result.Errors[0].Field));
+        Assert.Equal((Status.Submitted, version, (string?)null), (request.Status, request.Version, request.DecisionMessage));
+        Assert.Empty(request.DomainEvents);
+    }
+
+    [Fact]
+    public void Message_counts_windows_line_breaks_once_and_is_trimmed()
+    {
+        var request = Submitted().Build();
+        var typed = " " + string.Join("\r\n", Enumerable.Repeat(new string('x', 99), 40)) + " "; // 3960 + 39 line breaks
+
+        Assert.True(request.RequestChanges(Instructor, typed, Later).IsSuccess);
+        Assert.Equal(3999, request.DecisionMessage!.Length);
+    }
+
     // Approve
 
     [Fact]
@@ -319,7 +354,7 @@ public class AccessRequestLifecycleTests
 
         var result = request.Revoke(Instructor, " ", AuthorizationOf(request), Later);
 
-        Assert.Equal("access_request.revocation_reason_required", Assert.Single(result.Errors).Code);
+        Assert.Equal(("access_request.revocation_reason_required", "Reason"), (Assert.Single(result.Errors).Code, result.Errors[0].Field));
         Assert.Equal(Status.Approved, request.Status);
     }
 

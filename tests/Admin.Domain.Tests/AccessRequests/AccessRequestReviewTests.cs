@@ -262,6 +262,94 @@ public class AccessRequestReviewTests
     }
 
     [Fact]
+    public void Approving_after_changes_were_requested_clears_the_message_and_ends_that_cycle()
+    {
+        var request = ChangesRequested().Build();
+
+        var result = request.Approve(Instructor, GrantOf(request), null, Later);
+
+        Assert.True(result.IsSuccess);
+        Assert.Null(request.DecisionMessage);
+        Assert.Equal((Status.Approved, Later), (request.Status, request.DecidedAt));
+        var approved = Assert.IsType<AccessRequestApproved>(Assert.Single(request.DomainEvents));
+        Assert.Equal(("ChangesRequested", "Approved"), (approved.FromState, approved.ToState));
+    }
+
+    [Fact]
+    public void Approving_an_update_with_the_authorization_of_another_request_is_a_bug()
+    {
+        var update = Submitted().Reopened().Build();
+        var other = AuthorizationOf(Approved().Build());
+
+        Assert.Throws<ArgumentException>(() => update.Approve(Instructor, GrantOf(update), other, Later));
+        Assert.Equal(Status.Submitted, update.Status);
+    }
+
+    [Fact]
+    public void Approving_a_first_request_records_the_approved_content_and_the_granted_scopes()
+    {
+        var request = Submitted().WithScopes("cnaf_quotient_familial", "cnaf_allocataires").Build();
+
+        request.Approve(Instructor, GrantOf(request, "cnaf_allocataires"), null, Later);
+
+        Assert.Equal(request.Content().Fields(), request.ApprovedContent!.Fields());
+        Assert.Equal(["cnaf_allocataires"], request.GrantedScopes);
+        Assert.Equal((SubmissionOutcome.Approved, Later), (request.CurrentSubmission!.Outcome, request.CurrentSubmission.EndedAt));
+    }
+
+    [Fact]
+    public void Approving_an_update_replaces_the_granted_scopes_instead_of_adding_to_them()
+    {
+        var request = Submitted().Reopened().Build();
+        Assert.Equal(["cnaf_quotient_familial", "cnaf_allocataires"], request.GrantedScopes);
+
+        request.Approve(Instructor, GrantOf(request, "cnaf_quotient_familial"), AuthorizationOf(request), Later);
+
+        Assert.Equal(["cnaf_quotient_familial"], request.GrantedScopes);
+        Assert.Equal(["cnaf_quotient_familial"], AuthorizationOf(request).Scopes);
+    }
+
+    [Fact]
+    public void Revoking_an_update_still_in_draft_leaves_the_approved_submission_as_it_was()
+    {
+        var request = Draft().Reopened().Build();
+        var approvedCycle = request.CurrentSubmission!;
+        var endedAt = approvedCycle.EndedAt;
+
+        request.Revoke(Instructor, "Usage non conforme.", AuthorizationOf(request), Later);
+
+        Assert.Equal((SubmissionOutcome.Approved, endedAt), (approvedCycle.Outcome, approvedCycle.EndedAt));
+        Assert.Single(request.Submissions);
+    }
+
+    [Fact]
+    public void Revoking_an_update_under_review_closes_its_cycle_without_a_decision()
+    {
+        var request = Submitted().Reopened().Build();
+
+        request.Revoke(Instructor, "Usage non conforme.", AuthorizationOf(request), Later);
+
+        Assert.Equal((SubmissionOutcome.Closed, Later), (request.CurrentSubmission!.Outcome, request.CurrentSubmission.EndedAt));
+        Assert.Equal(SubmissionOutcome.Approved, request.Submissions[0].Outcome);
+        var revoked = Assert.IsType<AccessRequestRevoked>(Assert.Single(request.DomainEvents));
+        Assert.Equal(("Submitted", "Revoked", "access_request.revoked"), (revoked.FromState, revoked.ToState, revoked.Action));
+    }
+
+    [Fact]
+    public void Revoking_records_the_reason_on_the_request_and_its_authorization()
+    {
+        var request = Approved().Build();
+        var authorization = AuthorizationOf(request);
+
+        request.Revoke(Instructor, "  Usage non conforme.  ", authorization, Later);
+
+        Assert.Equal(("Usage non conforme.", Later), (request.DecisionMessage, request.RevokedAt));
+        Assert.Equal(("Usage non conforme.", Later, InstructorId), (authorization.RevocationReason, authorization.RevokedAt, authorization.UpdatedBy));
+        var revoked = Assert.IsType<AuthorizationRevoked>(Assert.Single(authorization.DomainEvents));
+        Assert.Equal(("authorization.revoked", "Active", "Revoked", "Usage non conforme."), (revoked.Action, revoked.FromState, revoked.ToState, revoked.Reason));
+    }
+
+    [Fact]
     public void Revoking_with_another_requests_authorization_is_a_bug()
     {
         var request = Approved().Build();
@@ -345,5 +433,153 @@ public class AccessRequestReviewTests
         Assert.Equal((since, "access_request.reminder_sent", (Guid?)null), (reminder.WaitingSince, reminder.Action, reminder.ActorId));
         Assert.Null(Submitted().Build().WaitingForApplicantSince);
         Assert.True(Submitted().Build().RemindApplicant(Later.AddDays(30)).IsFailure);
+    }
+
+    [Fact]
+    public void A_submission_records_who_sent_what_and_whether_it_is_an_update()
+    {
+        var request = Draft().Reopened().Build();
+        var colleague = Guid.NewGuid();
+        request.SaveScopes(Applicant, ["cnaf_enfants"], OfferableScopes, Later);
+
+        request.Submit(colleague, CurrentCharter, OfferableScopes, Later);
+
+        var cycle = request.CurrentSubmission!;
+        Assert.Equal((2, colleague, Later, true), (cycle.Number, cycle.SubmittedBy, cycle.SubmittedAt, cycle.IsUpdate));
+        Assert.Equal(["cnaf_enfants"], cycle.Content.Scopes);
+        Assert.Equal(((DateTimeOffset?)null, (SubmissionOutcome?)null, (TimeSpan?)null), (cycle.FirstStaffActionAt, cycle.Outcome, cycle.TimeToFirstReview));
+        var submitted = Assert.IsType<AccessRequestSubmitted>(Assert.Single(request.DomainEvents));
+        Assert.Equal((colleague, "Draft", "Submitted", "access_request.submitted"), (submitted.ActorId, submitted.FromState, submitted.ToState, submitted.Action));
+        Assert.False(request.Submissions[0].IsUpdate);
+    }
+
+    [Fact]
+    public void The_first_staff_action_on_a_submission_starts_its_review_clock_once()
+    {
+        var request = Submitted().Build();
+
+        request.NoteStaffAction(Later);
+        request.NoteStaffAction(Later.AddDays(1));
+
+        Assert.Equal(Later, request.CurrentSubmission!.FirstStaffActionAt);
+        Assert.Equal(Later - TestClock.Now, request.CurrentSubmission.TimeToFirstReview);
+    }
+
+    [Fact]
+    public void A_staff_action_on_a_request_not_under_review_changes_no_cycle()
+    {
+        var draft = Draft().Complete().Build();
+        var approved = Approved().Build();
+        var approvedAt = approved.CurrentSubmission!.FirstStaffActionAt;
+
+        draft.NoteStaffAction(Later);
+        approved.NoteStaffAction(Later);
+
+        Assert.Null(draft.CurrentSubmission);
+        Assert.Equal(approvedAt, approved.CurrentSubmission.FirstStaffActionAt);
+    }
+
+    [Fact]
+    public void A_refusal_ends_the_cycle_and_names_the_previous_state()
+    {
+        var request = ChangesRequested().Build();
+
+        request.Refuse(Instructor, "Démarche hors champ.", Later);
+
+        Assert.Equal((SubmissionOutcome.Refused, Later), (request.CurrentSubmission!.Outcome, request.CurrentSubmission.EndedAt));
+        var refused = Assert.IsType<AccessRequestRefused>(Assert.Single(request.DomainEvents));
+        Assert.Equal((AccessRequestStatus.ChangesRequested, AccessRequestStatus.Refused, false), (refused.From, refused.To, refused.IsUpdate));
+        Assert.Equal((Status.Refused, false), (request.Status, request.HasActiveAuthorization));
+    }
+
+    [Fact]
+    public void Changes_requested_name_the_message_in_the_event()
+    {
+        var request = Submitted().Build();
+
+        request.RequestChanges(Instructor, "Précisez la base légale.", Later);
+
+        var asked = Assert.IsType<AccessRequestChangesRequested>(Assert.Single(request.DomainEvents));
+        Assert.Equal(("Précisez la base légale.", "access_request.changes_requested", AccessRequestStatus.Submitted), (asked.Message, asked.Action, asked.From));
+    }
+
+    [Fact]
+    public void Archiving_as_staff_needs_a_staff_member()
+    {
+        Assert.Throws<ArgumentNullException>(() => Refused().Build().Archive(null!, Later));
+    }
+
+    [Fact]
+    public void Archiving_names_the_previous_state_in_the_event()
+    {
+        var request = Revoked().Build();
+
+        request.Archive(Applicant, Later);
+
+        var archived = Assert.IsType<AccessRequestArchived>(Assert.Single(request.DomainEvents));
+        Assert.Equal((AccessRequestStatus.Revoked, "access_request.archived", Applicant), (archived.From, archived.Action, archived.ActorId));
+    }
+
+    [Fact]
+    public void Reopening_keeps_the_authorization_and_raises_its_event()
+    {
+        var request = Approved().Build();
+        var authorizationId = request.AuthorizationId;
+
+        request.Reopen(Applicant, Later);
+
+        var reopened = Assert.IsType<AccessRequestReopened>(Assert.Single(request.DomainEvents));
+        Assert.Equal(("access_request.reopened", "Approved", "Draft", Applicant), (reopened.Action, reopened.FromState, reopened.ToState, reopened.ActorId));
+        Assert.Equal(authorizationId, request.AuthorizationId);
+        Assert.NotEmpty(request.GrantedScopes);
+    }
+
+    [Fact]
+    public void Deciding_without_a_staff_member_or_a_grant_is_a_bug()
+    {
+        var request = Submitted().Build();
+
+        Assert.Throws<ArgumentNullException>(() => request.RequestChanges(null!, "x", Later));
+        Assert.Throws<ArgumentNullException>(() => request.Approve(Instructor, null!, null, Later));
+        Assert.Throws<ArgumentNullException>(() => Approved().Build().Revoke(Instructor, "x", null!, Later));
+    }
+
+    /// <summary>An update that changes every content section, as far as the charter allows.</summary>
+    private static void ChangeEverySection(AccessRequest request)
+    {
+        request.SaveProcedure(Applicant, new Procedure("Nouvelle démarche", "Nouvelle description", null, "Avis d'imposition", null, 10, ProcedureModalities.AgentTypedParameters), Later);
+        request.SaveLegalBasis(Applicant, new LegalBasis("Nouveau texte", "https://www.legifrance.gouv.fr/nouveau", null), Later);
+        request.SaveScopes(Applicant, ["cnaf_quotient_familial", "cnaf_enfants"], OfferableScopes, Later);
+        request.SaveDataProtection(Applicant, new DataProtection("Agents du CCAS", 48, "Recours contentieux."), Later);
+        request.SaveContacts(Applicant, new Contacts(ValidContact, ValidContact, ValidContact), Later);
+    }
+
+    [Fact]
+    public void Refusing_an_update_restores_every_section_of_the_approved_content()
+    {
+        var request = Approved().Build();
+        var approved = request.Content().Fields();
+        request.Reopen(Applicant, Later);
+        ChangeEverySection(request);
+        Assert.True(request.Submit(Applicant, CurrentCharter, OfferableScopes, Later).IsSuccess);
+        Assert.Equal(["Procedure", "LegalBasis", "Scopes", "DataProtection", "Contacts"],
+            RequestContent.Compare(request.ApprovedContent!, request.Content()).Select(c => c.Field.Split('.', '[')[0]).Distinct());
+
+        request.Refuse(Instructor, "La nouvelle donnée n'est pas justifiée.", Later);
+
+        Assert.Equal(approved, request.Content().Fields());
+    }
+
+    [Fact]
+    public void Revoking_an_update_in_draft_restores_every_section_of_the_approved_content()
+    {
+        var request = Approved().Build();
+        var approved = request.Content().Fields();
+        request.Reopen(Applicant, Later);
+        ChangeEverySection(request);
+
+        request.Revoke(Instructor, "Usage non conforme.", AuthorizationOf(request), Later);
+
+        Assert.Equal(approved, request.Content().Fields());
     }
 }

@@ -58,4 +58,38 @@ public class ContactsTests
 
         Assert.Equal([("access_request.contact_name_too_long", "LastName")], contact.Validate().Select(e => (e.Code, e.Field)));
     }
+
+    [Fact]
+    public void First_name_is_limited_to_100_characters()
+    {
+        Assert.Empty(new Contact(new string('p', 100), new string('n', 100), "a@paris.fr", "0142764040").Validate());
+        Assert.Equal([("access_request.contact_name_too_long", "FirstName")],
+            new Contact(new string('p', 101), "Martin", "a@paris.fr", "0142764040").Validate().Select(e => (e.Code, e.Field)));
+    }
+
+    [Fact]
+    public void Invalid_phone_is_kept_as_typed_trimmed()
+    {
+        var contact = new Contact("Camille", "Martin", "a@paris.fr", " 12 34 ");
+
+        Assert.Equal(("12 34", "Martin"), (contact.Phone, contact.LastName));
+    }
+
+    [Fact]
+    public void Each_contact_role_prefixes_its_own_errors()
+    {
+        var empty = new Contact(null, "Martin", "camille.martin@paris.fr", "01 42 76 40 40");
+
+        Assert.Equal(
+            ["BusinessContact.FirstName", "TechnicalContact.FirstName", "Dpo.FirstName"],
+            new Contacts(empty, empty, empty).Validate().Select(e => e.Field));
+    }
+
+    [Fact]
+    public void A_missing_contact_is_a_bug()
+    {
+        Assert.Throws<ArgumentNullException>(() => new Contacts(null!, ValidContact, ValidContact));
+        Assert.Throws<ArgumentNullException>(() => new Contacts(ValidContact, null!, ValidContact));
+        Assert.Throws<ArgumentNullException>(() => new Contacts(ValidContact, ValidContact, null!));
+    }
 }

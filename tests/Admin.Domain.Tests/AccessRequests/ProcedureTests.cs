@@ -65,6 +65,8 @@ public class ProcedureTests
     [InlineData("ftp://paris.fr/demarche", false)]
     [InlineData("javascript:alert(1)", false)]
     [InlineData("/demarche", false)]
+    [InlineData("http:///demarche", false)]
+    [InlineData("https://", false)]
     public void Public_url_is_optional_but_absolute_http_or_https(string? url, bool accepted)
     {
         var codes = CodesOf(With(url: url));
@@ -105,5 +107,72 @@ public class ProcedureTests
     {
         Assert.Equal(["access_request.modality_required"], CodesOf(With(modalities: ProcedureModalities.None)));
         Assert.Empty(CodesOf(With(modalities: ProcedureModalities.AgentTypedParameters)));
+    }
+
+    [Fact]
+    public void Public_url_and_simplification_of_exactly_2000_characters_are_accepted()
+    {
+        var url = "https://paris.fr/" + new string('a', 1983);
+        Assert.Equal(2000, url.Length);
+
+        Assert.Empty(CodesOf(With(url: url, simplification: new string('s', 2000))));
+    }
+
+    [Fact]
+    public void A_too_long_url_is_reported_as_too_long_only()
+    {
+        var errors = With(url: "pas une adresse " + new string('a', 2000)).Validate(TestClock.Today);
+
+        Assert.Equal([("access_request.procedure_url_too_long", "PublicUrl")], errors.Select(e => (e.Code, e.Field)));
+    }
+
+    [Fact]
+    public void An_empty_procedure_names_each_missing_field()
+    {
+        var errors = new Procedure(null, null, null, null, null, null, ProcedureModalities.None).Validate(TestClock.Today);
+
+        Assert.Equal(
+            [("access_request.procedure_name_required", "Name"), ("access_request.procedure_description_required", "Description"),
+             ("access_request.simplification_required", "Simplification"), ("access_request.modality_required", "Modalities")],
+            errors.Select(e => (e.Code, e.Field)));
+    }
+
+    [Fact]
+    public void Errors_name_the_field_they_are_about()
+    {
+        var errors = new Procedure(new string('n', 201), new string('d', 4001), "www.paris.fr", new string('s', 2001),
+            TestClock.Today.AddDays(-1), -1, ProcedureModalities.CitizenForm).Validate(TestClock.Today);
+
+        Assert.Equal(["Name", "Description", "PublicUrl", "Simplification", "ExpectedGoLive", "YearlyVolume"], errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public void Unknown_modality_flags_are_dropped()
+    {
+        var procedure = With(modalities: (ProcedureModalities)8);
+
+        Assert.Equal(ProcedureModalities.None, procedure.Modalities);
+        Assert.Equal(["access_request.modality_required"], CodesOf(procedure));
+        Assert.Equal(ProcedureModalities.FranceConnect, With(modalities: (ProcedureModalities)12).Modalities);
+    }
+
+    [Fact]
+    public void Text_is_trimmed_and_blank_text_is_missing()
+    {
+        var procedure = new Procedure("  Cantine ", " \r\n ", "  ", "\tAttestation\r\nCAF ", null, null, ProcedureModalities.CitizenForm);
+
+        Assert.Equal(("Cantine", (string?)null, (string?)null, "Attestation\nCAF"), (procedure.Name, procedure.Description, procedure.PublicUrl, procedure.Simplification));
+    }
+
+    [Fact]
+    public void Go_live_is_compared_with_the_paris_date_when_saved()
+    {
+        // 22:30 UTC on 2 June is already 3 June in Paris: a go-live on 2 June is in the past.
+        var lateEvening = new DateTimeOffset(2025, 6, 2, 22, 30, 0, TimeSpan.Zero);
+        var request = Draft().Build();
+
+        var errors = request.SaveProcedure(Applicant, With(goLive: new DateOnly(2025, 6, 2)), lateEvening).Value;
+
+        Assert.Equal([("access_request.go_live_in_past", "ExpectedGoLive")], errors.Select(e => (e.Code, e.Field)));
     }
 }

@@ -134,4 +134,50 @@ public class GrantTests
         var error = Assert.Single(result.Errors);
         return (error.Code, error.Field);
     }
+
+    [Fact]
+    public void Quotas_of_one_and_of_a_billion_are_accepted()
+    {
+        var lowest = Create(daily: 1, monthly: 1).Value;
+        var highest = Create(daily: 1_000_000_000, monthly: 1_000_000_000).Value;
+
+        Assert.Equal((1L, 1L), (lowest.DailyQuota, lowest.MonthlyQuota));
+        Assert.Equal((1_000_000_000L, 1_000_000_000L), (highest.DailyQuota, highest.MonthlyQuota));
+    }
+
+    [Fact]
+    public void A_monthly_quota_beyond_a_billion_is_out_of_range_not_below_daily()
+    {
+        Assert.Equal(("authorization.quota_out_of_range", "MonthlyQuota"), Single(Create(daily: 10, monthly: 1_000_000_001)));
+    }
+
+    [Fact]
+    public void A_retired_scope_is_named_in_its_error()
+    {
+        var error = Assert.Single(Create(["cnaf_quotient_familial", "dgfip_revenu_fiscal_reference"]).Errors);
+
+        Assert.Equal("authorization.scope_retired", error.Code);
+        Assert.Contains("dgfip_revenu_fiscal_reference", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_scope_list_grants_nothing()
+    {
+        var result = Grant.Create(null, Requested, Offerable, null, null, null, null, Now);
+
+        Assert.Equal(("authorization.no_granted_scope", "GrantedScopes"), Single(result));
+    }
+
+    [Fact]
+    public void An_explicit_rate_is_kept()
+    {
+        Assert.Equal(42, Create(rate: 42).Value.RatePerSecond);
+    }
+
+    [Fact]
+    public void Granting_without_the_requested_scopes_or_the_catalogue_is_a_bug()
+    {
+        Assert.Throws<ArgumentNullException>(() => Grant.Create([], null!, Offerable, null, null, null, null, Now));
+        Assert.Throws<ArgumentNullException>(() => Grant.Create([], Requested, null!, null, null, null, null, Now));
+    }
 }

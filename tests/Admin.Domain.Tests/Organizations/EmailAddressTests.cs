@@ -54,4 +54,53 @@ public class EmailAddressTests
     {
         Assert.Equal("email.required", Assert.Single(EmailAddress.Parse(input).Errors).Code);
     }
+
+    [Fact]
+    public void Address_of_254_characters_is_accepted()
+    {
+        var input = new string('a', 64) + "@" + string.Join('.', Enumerable.Repeat(new string('b', 61), 3)) + "." + new string('c', 3);
+        Assert.Equal(254, input.Length);
+
+        Assert.True(EmailAddress.IsValid(input));
+    }
+
+    [Fact]
+    public void Local_part_is_limited_to_64_characters()
+    {
+        Assert.True(EmailAddress.IsValid(new string('a', 64) + "@mairie.fr"));
+        Assert.False(EmailAddress.IsValid(new string('a', 65) + "@mairie.fr"));
+    }
+
+    [Fact]
+    public void Domain_label_is_limited_to_63_characters()
+    {
+        Assert.True(EmailAddress.IsValid("agent@" + new string('m', 63) + ".fr"));
+        Assert.False(EmailAddress.IsValid("agent@" + new string('m', 64) + ".fr"));
+    }
+
+    [Theory]
+    [InlineData(".agent@mairie.fr")]
+    [InlineData("agent.@mairie.fr")]
+    [InlineData("agent@mairie-.fr")]
+    [InlineData("agent@.mairie.fr")]
+    [InlineData("agent@mairie.fr.")]
+    [InlineData("agent@mairie.123")]
+    [InlineData("agent@mairie_lyon.fr")]
+    [InlineData("agent@192.168.0.1")]
+    public void Misplaced_dots_hyphens_and_numeric_top_level_domains_are_refused(string input)
+    {
+        Assert.False(EmailAddress.IsValid(input));
+    }
+
+    [Theory]
+    [InlineData("a@mairie.fr")]
+    [InlineData("agent@mairie.a1")]
+    [InlineData("agent@saint-denis.re")]
+    [InlineData("a.b.c@x.y.fr")]
+    [InlineData("agent!#$%&*/=?^`|~@mairie.fr")]
+    public void Short_dotted_hyphenated_and_special_character_addresses_are_accepted(string input)
+    {
+        Assert.True(EmailAddress.IsValid(input));
+        Assert.Equal(input, EmailAddress.Parse(input).Value.ToString());
+    }
 }

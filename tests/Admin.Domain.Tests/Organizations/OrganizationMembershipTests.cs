@@ -412,4 +412,212 @@ public class OrganizationMembershipTests
         Assert.Equal(ErrorKind.NotFound, result.FailureKind);
         Assert.Equal("organization.member_not_found", Assert.Single(result.Errors).Code);
     }
+
+    // Refusals that change nothing, and event payloads
+
+    [Fact]
+    public void Changing_a_member_to_the_role_they_hold_changes_nothing()
+    {
+        var organization = WithContacts();
+        var version = organization.Version;
+
+        var result = organization.ChangeRole(Applicant, Business, MembershipRole.BusinessContact, TestClock.Now);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(version, organization.Version);
+        Assert.Empty(organization.DomainEvents);
+    }
+
+    [Fact]
+    public void Changing_to_an_undefined_role_is_refused_on_the_role_field()
+    {
+        var organization = WithContacts();
+
+        var result = organization.ChangeRole(Applicant, Business, (MembershipRole)9, TestClock.Now);
+
+        Assert.Equal((ErrorKind.Validation, "organization.role_invalid", "Role"), (result.FailureKind, Assert.Single(result.Errors).Code, result.Errors[0].Field));
+        Assert.Equal(MembershipRole.BusinessContact, organization.RoleOf(Business));
+    }
+
+    [Fact]
+    public void Changing_the_role_of_a_non_member_is_refused_as_not_found()
+    {
+        var result = WithContacts().ChangeRole(Applicant, Stranger, MembershipRole.Applicant, TestClock.Now);
+
+        Assert.Equal((ErrorKind.NotFound, "organization.member_not_found"), (result.FailureKind, Assert.Single(result.Errors).Code));
+    }
+
+    [Fact]
+    public void An_applicant_may_give_up_the_role_when_another_applicant_remains()
+    {
+        var organization = OrganizationBuilder.Registered().WithMember(Newcomer, MembershipRole.Applicant).Build();
+
+        var result = organization.ChangeRole(Newcomer, Applicant, MembershipRole.TechnicalContact, TestClock.Now);
+
+        Assert.True(result.IsSuccess);
+        Assert.Equal(MembershipRole.TechnicalContact, organization.RoleOf(Applicant));
+        var changed = Assert.IsType<MemberRoleChanged>(Assert.Single(organization.DomainEvents));
+        Assert.Equal((Newcomer, Applicant, MembershipRole.Applicant, MembershipRole.TechnicalContact), (changed.ActorId, changed.UserId, changed.PreviousRole, changed.NewRole));
+    }
+
+    [Fact]
+    public void Inviting_with_an_undefined_role_is_refused_on_the_role_field()
+    {
+        var organization = WithContacts();
+
+        var result = organization.Invite(Applicant, NewcomerEmail, (MembershipRole)0, TokenHash, TestClock.Now);
+
+        Assert.Equal((ErrorKind.Validation, "organization.role_invalid", "Role"), (result.FailureKind, Assert.Single(result.Errors).Code, result.Errors[0].Field));
+        Assert.DoesNotContain(organization.Invitations, i => i.Email == NewcomerEmail);
+    }
+
+    [Fact]
+    public void Inviting_an_address_whose_account_is_not_a_member_is_allowed()
+    {
+        var organization = WithContacts();
+
+        var result = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now, existingUserId: Newcomer);
+
+        Assert.True(result.IsSuccess);
+    }
+
+    [Fact]
+    public void An_invitation_records_who_invited_whom_for_which_role()
+    {
+        var organization = WithContacts();
+
+        var invitation = organization.Invite(Applicant, NewcomerEmail, MembershipRole.TechnicalContact, TokenHash, TestClock.Now).Value;
+
+        Assert.Equal((organization.Id, MembershipRole.TechnicalContact, Applicant, TestClock.Now), (invitation.OrganizationId, invitation.Role, invitation.InvitedBy, invitation.CreatedAt));
+        Assert.True(invitation.IsPending(TestClock.Now.AddDays(7).AddTicks(-1)));
+        Assert.False(invitation.IsPending(TestClock.Now.AddDays(7)));
+        var invited = Assert.IsType<MemberInvited>(Assert.Single(organization.DomainEvents));
+        Assert.Equal((organization.Id, invitation.Id, MembershipRole.TechnicalContact, TestClock.Now), (invited.AggregateId, invited.InvitationId, invited.Role, invited.OccurredAt));
+        Assert.Equal("Organization", invited.AggregateType);
+    }
+
+    [Fact]
+    public void Revoking_an_invitation_records_it_and_ends_the_link()
+    {
+        var organization = WithContacts();
+        var invitation = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now).Value;
+        organization.ClearDomainEvents();
+        var later = TestClock.Now.AddHours(1);
+
+        organization.RevokeInvitation(Applicant, invitation.Id, later);
+
+        Assert.Equal(later, invitation.RevokedAt);
+        Assert.False(invitation.IsPending(later));
+        var revoked = Assert.IsType<InvitationRevoked>(Assert.Single(organization.DomainEvents));
+        Assert.Equal(("organization.invitation_revoked", invitation.Id, NewcomerEmail, Applicant), (revoked.Action, revoked.InvitationId, revoked.Email, revoked.ActorId));
+    }
+
+    [Fact]
+    public void Revoking_an_unknown_or_already_revoked_invitation_is_refused_as_not_found()
+    {
+        var organization = WithContacts();
+        var invitation = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now).Value;
+        organization.RevokeInvitation(Applicant, invitation.Id, TestClock.Now);
+        var version = organization.Version;
+
+        var again = organization.RevokeInvitation(Applicant, invitation.Id, TestClock.Now.AddHours(1));
+        var unknown = organization.RevokeInvitation(Applicant, Guid.NewGuid(), TestClock.Now);
+
+        Assert.Equal((ErrorKind.NotFound, "organization.invitation_not_found"), (again.FailureKind, Assert.Single(again.Errors).Code));
+        Assert.Equal((ErrorKind.NotFound, "organization.invitation_not_found"), (unknown.FailureKind, Assert.Single(unknown.Errors).Code));
+        Assert.Equal((TestClock.Now, version), (invitation.RevokedAt, organization.Version));
+    }
+
+    [Fact]
+    public void Revoking_an_accepted_invitation_is_refused()
+    {
+        var organization = WithContacts();
+        var invitation = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now).Value;
+        organization.AcceptInvitation(TokenHash, Newcomer, NewcomerEmail, TestClock.Now);
+
+        var result = organization.RevokeInvitation(Applicant, invitation.Id, TestClock.Now);
+
+        Assert.Equal((ErrorKind.Conflict, "organization.invitation_already_used"), (result.FailureKind, Assert.Single(result.Errors).Code));
+        Assert.Null(invitation.RevokedAt);
+    }
+
+    [Fact]
+    public void Accepting_matches_the_address_whatever_its_case_and_surrounding_spaces()
+    {
+        var organization = WithContacts();
+        organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now);
+
+        Assert.True(organization.AcceptInvitation(TokenHash, Newcomer, "  NOUVEAU.VENU@PARIS.FR ", TestClock.Now).IsSuccess);
+        var membership = Assert.Single(organization.Memberships, m => m.UserId == Newcomer);
+        Assert.Equal((organization.Id, TestClock.Now), (membership.OrganizationId, membership.JoinedAt));
+    }
+
+    [Fact]
+    public void Refused_acceptances_give_their_kind_and_add_no_member()
+    {
+        var organization = WithContacts();
+        organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now);
+
+        var expired = organization.AcceptInvitation(TokenHash, Newcomer, NewcomerEmail, TestClock.Now.AddDays(8));
+        var mismatch = organization.AcceptInvitation(TokenHash, Newcomer, "autre@paris.fr", TestClock.Now);
+        var unknown = organization.AcceptInvitation("unknown", Newcomer, NewcomerEmail, TestClock.Now);
+
+        Assert.Equal([ErrorKind.Conflict, ErrorKind.Forbidden, ErrorKind.NotFound], new[] { expired, mismatch, unknown }.Select(r => r.FailureKind!.Value));
+        Assert.False(organization.IsMember(Newcomer));
+        Assert.Empty(organization.DomainEvents.OfType<MemberJoined>());
+    }
+
+    [Fact]
+    public void Leaving_and_removal_name_the_member_and_the_role_they_had()
+    {
+        var organization = WithContacts();
+
+        organization.Leave(Business, TestClock.Now);
+        organization.RemoveMember(Applicant, Technical, TestClock.Now.AddHours(1));
+
+        Assert.Collection(organization.DomainEvents,
+            e =>
+            {
+                var left = Assert.IsType<MemberLeft>(e);
+                Assert.Equal((Business, Business, MembershipRole.BusinessContact, "BusinessContact"), (left.ActorId, left.UserId, left.Role, left.FromState));
+            },
+            e =>
+            {
+                var removed = Assert.IsType<MemberRemoved>(e);
+                Assert.Equal((Applicant, Technical, "TechnicalContact", (string?)null), (removed.ActorId, removed.UserId, removed.FromState, removed.ToState));
+            });
+        Assert.Equal([Applicant], organization.Memberships.Select(m => m.UserId));
+    }
+
+    [Fact]
+    public void A_removed_applicant_is_allowed_when_another_applicant_remains()
+    {
+        var organization = OrganizationBuilder.Registered().WithMember(Newcomer, MembershipRole.Applicant).Build();
+
+        Assert.True(organization.RemoveMember(Newcomer, Applicant, TestClock.Now).IsSuccess);
+        Assert.False(organization.IsMember(Applicant));
+    }
+
+    [Fact]
+    public void An_accepted_invitation_is_no_longer_pending_so_the_address_can_be_invited_again_later()
+    {
+        var organization = WithContacts();
+        var invitation = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, TokenHash, TestClock.Now).Value;
+        organization.AcceptInvitation(TokenHash, Newcomer, NewcomerEmail, TestClock.Now);
+        organization.Leave(Newcomer, TestClock.Now.AddHours(1));
+
+        var again = organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, "other-hash", TestClock.Now.AddHours(2));
+
+        Assert.False(invitation.IsPending(TestClock.Now.AddHours(2)));
+        Assert.True(again.IsSuccess);
+    }
+
+    [Fact]
+    public void Inviting_without_a_token_hash_is_a_bug()
+    {
+        var organization = WithContacts();
+
+        Assert.ThrowsAny<ArgumentException>(() => organization.Invite(Applicant, NewcomerEmail, MembershipRole.BusinessContact, " ", TestClock.Now));
+        Assert.DoesNotContain(organization.Invitations, i => i.Email == NewcomerEmail);
+    }
 }

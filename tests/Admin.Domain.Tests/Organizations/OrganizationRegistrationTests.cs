@@ -80,4 +80,68 @@ public class OrganizationRegistrationTests
             ["organization.street_required", "organization.postal_code_format", "organization.city_required"],
             result.Errors.Select(e => e.Code));
     }
+
+    [Fact]
+    public void Registering_keeps_siret_kind_and_address_and_names_them_in_the_event()
+    {
+        var organization = Organization.Register(Dinum, " DINUM ", OrganizationKind.EtablissementPublic, Paris, Creator, TestClock.Now).Value;
+
+        Assert.Equal((Dinum, OrganizationKind.EtablissementPublic, Paris), (organization.Siret, organization.Kind, organization.Address));
+        Assert.Equal(organization.Id, Assert.Single(organization.Memberships).OrganizationId);
+        var registered = Assert.IsType<OrganizationRegistered>(Assert.Single(organization.DomainEvents));
+        Assert.Equal((organization.Id, "DINUM", TestClock.Now), (registered.AggregateId, registered.Name, registered.OccurredAt));
+        Assert.Equal(0, organization.Version);
+    }
+
+    [Fact]
+    public void Registering_with_an_unparsed_siret_is_a_bug()
+    {
+        Assert.Throws<ArgumentException>(() => Organization.Register(default, "DINUM", OrganizationKind.Ministere, Paris, Creator, TestClock.Now));
+    }
+
+    [Fact]
+    public void Name_and_kind_errors_are_reported_together_on_their_fields()
+    {
+        Assert.Equal(
+            [("organization.name_required", "Name"), ("organization.kind_invalid", "Kind")],
+            Organization.DetailsErrors(" ", (OrganizationKind)0).Select(e => (e.Code, e.Field)));
+        Assert.Equal([("organization.name_too_long", "Name")], Organization.DetailsErrors(new string('a', 201), OrganizationKind.Commune).Select(e => (e.Code, e.Field)));
+        Assert.Empty(Organization.DetailsErrors(" " + new string('a', 200) + " ", OrganizationKind.Commune));
+    }
+
+    [Fact]
+    public void Address_is_trimmed_and_its_postal_code_loses_its_spaces()
+    {
+        var address = Address.Create("  20 avenue de Ségur ", " 75 007 ", " Paris  ").Value;
+
+        Assert.Equal(("20 avenue de Ségur", "75007", "Paris"), (address.Street, address.PostalCode, address.City));
+    }
+
+    [Fact]
+    public void Street_of_200_and_city_of_100_characters_are_accepted_one_more_is_refused()
+    {
+        Assert.True(Address.Create(new string('s', 200), "75007", new string('c', 100)).IsSuccess);
+
+        var result = Address.Create(new string('s', 201), "75007", new string('c', 101));
+
+        Assert.Equal(
+            [("organization.street_too_long", "Address.Street"), ("organization.city_too_long", "Address.City")],
+            result.Errors.Select(e => (e.Code, e.Field)));
+    }
+
+    [Fact]
+    public void Missing_street_and_city_are_reported_on_their_fields()
+    {
+        var result = Address.Create(null, "75007", null);
+
+        Assert.Equal(
+            [("organization.street_required", "Address.Street"), ("organization.city_required", "Address.City")],
+            result.Errors.Select(e => (e.Code, e.Field)));
+    }
+
+    [Fact]
+    public void Registering_without_an_address_is_a_bug()
+    {
+        Assert.Throws<ArgumentNullException>(() => Organization.Register(Dinum, "DINUM", OrganizationKind.Ministere, null!, Creator, TestClock.Now));
+    }
 }

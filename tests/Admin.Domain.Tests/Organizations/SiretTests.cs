@@ -89,4 +89,27 @@ public class SiretTests
     {
         Assert.Equal("217500016", Siret.Parse("21750001600019").Value.Siren);
     }
+
+    [Fact]
+    public void Siret_whose_doubled_digits_exceed_9_is_accepted()
+    {
+        Assert.True(Siret.Parse("73282932000074").IsSuccess); // INSEE's example
+    }
+
+    [Theory]
+    [InlineData("73282932000075")]
+    [InlineData("10000000000000")]
+    [InlineData("01000000000000")]
+    public void Any_single_digit_change_breaks_the_luhn_check(string input)
+    {
+        var error = Assert.Single(Siret.Parse(input).Errors);
+
+        Assert.Equal(("organization.siret_checksum", "Siret"), (error.Code, error.Field));
+    }
+
+    [Fact]
+    public void The_siret_prints_as_its_fourteen_digits()
+    {
+        Assert.Equal("21750001600019", Siret.Parse(" 217 500 016 00019").Value.ToString());
+    }
 }
