@@ -40,6 +40,8 @@ public sealed class AccessRequestJourneyTests(AppServer app)
         await page.Locator("#Form_Name").FillAsync("Tarification de la restauration scolaire");
         await page.Locator("#Form_Description").FillAsync("Calcul du tarif de la cantine selon le quotient familial de la famille.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        // The save answers with a redirect: wait for its page before going on.
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Brouillon enregistré.");
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#Form_Name")).ToHaveValueAsync("Tarification de la restauration scolaire");
         await Assertions.Expect(page.Locator("#Form_Description")).ToHaveValueAsync("Calcul du tarif de la cantine selon le quotient familial de la famille.");

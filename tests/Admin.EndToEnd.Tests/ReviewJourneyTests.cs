@@ -52,6 +52,8 @@ public sealed class ReviewJourneyTests(AppServer app)
         await partner.GotoAsync(requestUrl + "/etapes/donnees-personnelles");
         await partner.Locator("#Form_Recipients").FillAsync("Les quatre agents du service de la restauration scolaire");
         await partner.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        // The save answers with a redirect: wait for its page before going on.
+        await Assertions.Expect(partner.Locator("body")).ToContainTextAsync("Brouillon enregistré.");
         await partner.GotoAsync(requestUrl + "/recapitulatif");
         await partner.GetByRole(AriaRole.Button, new() { Name = "Envoyer la demande" }).ClickAsync();
         await Assertions.Expect(partner.Locator("#request-status")).ToContainTextAsync("Envoyée");
