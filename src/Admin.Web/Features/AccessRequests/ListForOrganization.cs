@@ -48,13 +48,12 @@ public static class ListForOrganization
             if (query.Status is { } status) requests = requests.Where(r => r.Status == status);
             if (search is not null)
             {
-                var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-                requests = requests.Where(r => r.Procedure.Name != null && EF.Functions.Like(r.Procedure.Name, pattern, "\\"));
+                var pattern = ListQueries.ContainsPattern(search);
+                requests = requests.Where(r => r.Procedure.Name != null && EF.Functions.Like(r.Procedure.Name, pattern, ListQueries.LikeEscape));
             }
 
             var total = await requests.CountAsync(ct);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = ListQueries.Paging(total, query.Page, PageSize);
             var rows = await requests
                 .OrderByDescending(r => r.UpdatedAt)
                 .Skip((page - 1) * PageSize)

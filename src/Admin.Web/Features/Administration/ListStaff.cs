@@ -33,16 +33,14 @@ public static class ListStaff
             if (!string.IsNullOrEmpty(search))
             {
                 search = search[..Math.Min(search.Length, SearchMaxLength)];
-                var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                    .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-                staff = staff.Where(u => EF.Functions.Like(u.Email!, pattern, "\\")
-                    || EF.Functions.Like(u.FirstName + " " + u.LastName, pattern, "\\")
-                    || EF.Functions.Like(u.LastName + " " + u.FirstName, pattern, "\\"));
+                var pattern = ListQueries.ContainsPattern(search);
+                staff = staff.Where(u => EF.Functions.Like(u.Email!, pattern, ListQueries.LikeEscape)
+                    || EF.Functions.Like(u.FirstName + " " + u.LastName, pattern, ListQueries.LikeEscape)
+                    || EF.Functions.Like(u.LastName + " " + u.FirstName, pattern, ListQueries.LikeEscape));
             }
 
             var total = await staff.CountAsync(ct);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = ListQueries.Paging(total, query.Page, PageSize);
             var users = await staff.OrderBy(u => u.LastName).ThenBy(u => u.FirstName).ThenBy(u => u.Email)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(u => new { u.Id, u.FirstName, u.LastName, u.Email, u.TwoFactorEnabled, PasswordChosen = u.PasswordHash != null, u.DeactivatedAt })

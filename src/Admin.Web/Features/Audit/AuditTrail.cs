@@ -37,8 +37,7 @@ public static class AuditTrail
         {
             var selection = await Selection.ApplyAsync(db, query.Filters, ct);
             var total = await selection.CountAsync(ct);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = ListQueries.Paging(total, query.Page, PageSize);
             var rows = await Selection.Rows(db, selection.OrderByDescending(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
             var actions = await db.AuditEvents.AsNoTracking().Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
             return new View(query.Filters, rows, total, page, pageCount, actions);
@@ -62,11 +61,10 @@ public static class AuditTrail
             var events = db.AuditEvents.AsNoTracking();
             if (Clean(filters.Organization) is { } organization)
             {
-                var digits = new string(organization.Where(char.IsAsciiDigit).ToArray());
-                var siret = digits.Length == 14 && Siret.Parse(digits) is { IsSuccess: true } parsed ? parsed.Value : (Siret?)null;
-                var pattern = "%" + Escape(organization) + "%";
+                var siret = ListQueries.SiretIn(organization);
+                var pattern = ListQueries.ContainsPattern(organization);
                 var organizationIds = await db.Organizations.AsNoTracking()
-                    .Where(o => EF.Functions.Like(o.Name, pattern, "\\") || (siret != null && o.Siret == siret))
+                    .Where(o => EF.Functions.Like(o.Name, pattern, ListQueries.LikeEscape) || (siret != null && o.Siret == siret))
                     .Select(o => o.Id).ToListAsync(ct);
                 var subjects = await SubjectsOfAsync(db, db.AccessRequests.Where(r => organizationIds.Contains(r.OrganizationId)), ct);
                 subjects.AddRange(organizationIds);
@@ -82,9 +80,9 @@ public static class AuditTrail
 
             if (Clean(filters.Actor) is { } actor)
             {
-                var pattern = "%" + Escape(actor) + "%";
+                var pattern = ListQueries.ContainsPattern(actor);
                 var actorIds = await db.Users.AsNoTracking()
-                    .Where(u => EF.Functions.Like(u.Email!, pattern, "\\") || EF.Functions.Like(u.FirstName + " " + u.LastName, pattern, "\\"))
+                    .Where(u => EF.Functions.Like(u.Email!, pattern, ListQueries.LikeEscape) || EF.Functions.Like(u.FirstName + " " + u.LastName, pattern, ListQueries.LikeEscape))
                     .Select(u => (Guid?)u.Id).ToListAsync(ct);
                 events = events.Where(a => actorIds.Contains(a.ActorId));
             }
@@ -122,8 +120,5 @@ public static class AuditTrail
             var trimmed = value?.Trim();
             return string.IsNullOrEmpty(trimmed) ? null : trimmed[..Math.Min(trimmed.Length, FilterMaxLength)];
         }
-
-        private static string Escape(string value) =>
-            value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
     }
 }

@@ -34,8 +34,7 @@ public static class FailedEmails
             var failed = db.OutboxMessages.AsNoTracking().Where(m => m.FailedAt != null);
             var total = await failed.CountAsync(ct);
             var pending = await db.OutboxMessages.CountAsync(m => m.SentAt == null && m.FailedAt == null, ct);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = ListQueries.Paging(total, query.Page, PageSize);
             var rows = await failed
                 .OrderByDescending(m => m.FailedAt)
                 .Skip((page - 1) * PageSize)

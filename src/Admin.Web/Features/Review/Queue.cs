@@ -85,7 +85,7 @@ public static class Queue
                 requests = requests.Where(r => EF.Property<List<string>>(r, "_scopes").Any(s => codes.Contains(s)));
             }
 
-            if (query.MinDaysWaiting is > 0 and <= 3650 && query.MinDaysWaiting is { } days)
+            if (query.MinDaysWaiting is { } days and > 0 and <= 3650)
             {
                 var before = now.AddDays(-days);
                 requests = requests.Where(r => r.SubmittedAt <= before);
@@ -98,18 +98,16 @@ public static class Queue
             if (!string.IsNullOrEmpty(search))
             {
                 search = search[..Math.Min(search.Length, SearchMaxLength)];
-                var digits = new string(search.Where(char.IsAsciiDigit).ToArray());
                 var reference = AccessRequest.NormalizeReference(search);
-                var pattern = "%" + search.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-                var siret = digits.Length == 14 && Siret.Parse(digits) is { IsSuccess: true } parsed ? parsed.Value : (Siret?)null;
-                rows = rows.Where(x => EF.Functions.Like(x.o.Name, pattern, "\\")
+                var pattern = ListQueries.ContainsPattern(search);
+                var siret = ListQueries.SiretIn(search);
+                rows = rows.Where(x => EF.Functions.Like(x.o.Name, pattern, ListQueries.LikeEscape)
                     || (siret != null && x.o.Siret == siret)
                     || (reference != null && x.r.Reference.StartsWith(reference)));
             }
 
             var total = await rows.CountAsync(ct);
-            var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
-            var page = Math.Clamp(query.Page, 1, pageCount);
+            var (page, pageCount) = ListQueries.Paging(total, query.Page, PageSize);
             var found = await rows
                 .OrderBy(x => x.r.SubmittedAt)
                 .Skip((page - 1) * PageSize)
@@ -128,12 +126,10 @@ public static class Queue
             {
                 var since = x.Status == AccessRequestStatus.ChangesRequested ? x.ChangesRequestedAt ?? x.SubmittedAt : x.SubmittedAt;
                 var waiting = since is { } at ? Math.Max(0, (ParisTime.Today(now).DayNumber - ParisTime.Today(at).DayNumber)) : 0;
-                return new Row(x.Id, x.Reference, RequestTitleOf(x.Name), x.Organization, x.Siret.Value, x.Kind, x.Status, x.IsReopening,
+                return new Row(x.Id, x.Reference, AccessRequests.RequestTitle.Of(x.Name), x.Organization, x.Siret.Value, x.Kind, x.Status, x.IsReopening,
                     x.Submissions > 1, x.SubmittedAt, waiting, x.Assignee, x.AssignedTo == me);
             }).ToList();
             return new View(query with { Page = page }, result, total, page, pageCount, providers);
         }
-
-        private static string RequestTitleOf(string? name) => AccessRequests.RequestTitle.Of(name);
     }
 }
