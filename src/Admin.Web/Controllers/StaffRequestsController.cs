@@ -61,7 +61,7 @@ public sealed class StaffRequestsController(IMediator mediator) : Controller
         var request = review.Value.Request;
         var form = kind == DecisionKind.Approve
             ? new DecisionForm(request.Version, GrantedScopes: [.. request.Scopes], RatePerSecond: Grant.DefaultRatePerSecond,
-                ExpiresOn: Grant.LatestExpiry(DateTimeOffset.UtcNow))
+                ExpiresOn: review.Value.LatestExpiry)
             : new DecisionForm(request.Version);
         return View(new DecisionPage(review.Value, kind, form, null));
     }
@@ -74,29 +74,31 @@ public sealed class StaffRequestsController(IMediator mediator) : Controller
     public async Task<IActionResult> Decision(Guid id, string slug, [Bind(Prefix = "Form")] DecisionForm form, string? intent, CancellationToken ct)
     {
         if (KindOf(slug) is not { } kind) return NotFound();
-        var review = await mediator.Send(new ReviewRequest.Query(id), ct);
-        if (review.IsFailure) return this.Refusal(review) ?? NotFound();
         form ??= new DecisionForm(-1);
-
-        if (intent == "edit") return View(new DecisionPage(review.Value, kind, form, null));
-
-        var result = await mediator.Send(new Decide.Command(id, kind, form, Confirmed: intent == "confirm"), ct);
-        if (result.IsFailure)
+        Decide.Outcome? preview = null;
+        if (intent != "edit")
         {
+            var result = await mediator.Send(new Decide.Command(id, kind, form, Confirmed: intent == "confirm"), ct);
+            if (result.IsSuccess && result.Value.Saved) return this.RedirectWithFlash($"/instruction/demandes/{id}", SavedMessage(kind));
             if (this.Refusal(result) is { } refusal) return refusal;
-            this.ShowErrors(result, "Form");
-            return View(new DecisionPage(review.Value, kind, form, null));
+            if (result.IsFailure) this.ShowErrors(result, "Form");
+            else preview = result.Value;
         }
 
-        if (!result.Value.Saved) return View(new DecisionPage(review.Value, kind, form, result.Value));
-        return this.RedirectWithFlash($"/instruction/demandes/{id}", kind switch
-        {
-            DecisionKind.RequestChanges => "Les modifications ont été demandées ; le demandeur est prévenu par courriel.",
-            DecisionKind.Approve => "La demande est validée et l'habilitation créée ; le demandeur et les contacts sont prévenus.",
-            DecisionKind.Refuse => "La demande est refusée ; le demandeur est prévenu avec le motif.",
-            _ => "L'habilitation est révoquée ; ses clés sont refusées dès maintenant.",
-        });
+        // Only a page shown again (the form with its errors, the confirmation, "edit") needs the whole review.
+        var review = await mediator.Send(new ReviewRequest.Query(id), ct);
+        if (review.IsFailure) return this.Refusal(review) ?? NotFound();
+        if (!review.Value.MayDecide) return this.Forbidden();
+        return View(new DecisionPage(review.Value, kind, form, preview));
     }
+
+    private static string SavedMessage(DecisionKind kind) => kind switch
+    {
+        DecisionKind.RequestChanges => "Les modifications ont été demandées ; le demandeur est prévenu par courriel.",
+        DecisionKind.Approve => "La demande est validée et l'habilitation créée ; le demandeur et les contacts sont prévenus.",
+        DecisionKind.Refuse => "La demande est refusée ; le demandeur est prévenu avec le motif.",
+        _ => "L'habilitation est révoquée ; ses clés sont refusées dès maintenant.",
+    };
 
     public static string SlugOf(DecisionKind kind) => kind switch
     {

@@ -39,7 +39,8 @@ public static class ReviewRequest
         IReadOnlyList<Change>? Changes,
         string? AssigneeName,
         Authorization? Authorization,
-        StaffMember Staff)
+        StaffMember Staff,
+        DateOnly LatestExpiry)
     {
         public string Title => RequestTitle.Of(Request.Procedure.Name);
         public bool MayDecide => Staff.CanReview && !Staff.IsMemberOf(Request.OrganizationId);
@@ -51,7 +52,7 @@ public static class ReviewRequest
         public bool IsConflictOfInterest => Staff.CanReview && Staff.IsMemberOf(Request.OrganizationId);
     }
 
-    internal sealed class Handler(AdminDbContext db, AccessService access) : IQueryHandler<Query, Result<View>>
+    internal sealed class Handler(AdminDbContext db, AccessService access, TimeProvider time) : IQueryHandler<Query, Result<View>>
     {
         public async ValueTask<Result<View>> Handle(Query query, CancellationToken ct)
         {
@@ -91,7 +92,8 @@ public static class ReviewRequest
                 : null;
             var timeline = await Details.TimelineAsync(db, request.Id, ct);
             var assignee = request.AssignedTo is { } assigned && people.TryGetValue(assigned, out var a) ? a.Name : null;
-            return new View(request, organization, members, scopes, charter, timeline, comparedWith, changes, assignee, authorization, staff);
+            return new View(request, organization, members, scopes, charter, timeline, comparedWith, changes, assignee, authorization, staff,
+                Grant.LatestExpiry(time.GetUtcNow()));
         }
 
         /// <summary>

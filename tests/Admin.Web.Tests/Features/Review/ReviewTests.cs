@@ -192,7 +192,9 @@ public sealed class ReviewTests(AdminWebFactory app) : IClassFixture<AdminWebFac
         var post = await auditor.PostAsync(DecisionUrl(request, slug),
             With(Form(request.Version, ("Message", "x"), ("Reason", "x"), ("GrantedScopes", "cnaf_quotient_familial")), "confirm"));
 
-        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (get.Status, post.Status));
+        var edit = await auditor.PostAsync(DecisionUrl(request, slug), With(Form(request.Version, ("Message", "x")), "edit"));
+
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (get.Status, post.Status, edit.Status));
         Assert.Equal((AccessRequestStatus.Submitted, request.Version), ((await app.StoredAsync(request.Id)).Status, (await app.StoredAsync(request.Id)).Version));
     }
 
