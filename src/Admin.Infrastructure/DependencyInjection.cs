@@ -64,10 +64,11 @@ public static class DependencyInjection
         // Hangfire: storage and activator come from this container, never from the static
         // JobStorage.Current, so two hosts in one process (tests) keep their own.
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new Jobs.HostLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
         if (configuration.GetValue("Jobs:RunServer", true))
         {
             services.AddHangfireServer((_, options) =>
@@ -92,6 +93,7 @@ public static class DependencyInjection
         services.AddScoped<IEventNotifications, AccessRequestNotifications>();
         services.AddScoped<IEventNotifications, AccountNotifications>();
         services.AddScoped<IEventNotifications, InvitationNotifications>();
+        services.AddScoped<IEventNotifications, MessageNotifications>();
         services.AddSingleton<IDocumentScanner, NoOpDocumentScanner>();
 
         services.AddIdentity<AppUser, AppRole>(options =>

@@ -70,6 +70,7 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSingleton<IEmailThrottle, EmailThrottle>();
 builder.Services.AddScoped<CurrentOrganizationCookie>();
 builder.Services.AddScoped<Admin.Web.Features.Access.AccessService>();
+builder.Services.AddScoped<Admin.Web.Features.Messages.MessageThreads>();
 builder.Services.AddControllersWithViews(options =>
 {
     options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

@@ -34,21 +34,45 @@ public sealed class ReviewJourneyTests(AppServer app)
         await Accessibility.AssertNoSeriousViolationsAsync(staff);
         await app.ScreenshotAsync(staff, "20-review");
 
+        // The instructor starts from a template (its variables filled for this request) and adds a line.
         await staff.GetByRole(AriaRole.Link, new() { Name = "Demander des modifications" }).ClickAsync();
         await staff.GetByLabel("Message au demandeur").FillAsync("Précisez quels agents recevront les données.");
+        await staff.GetByLabel("Modèle de message").SelectOptionAsync(new SelectOptionValue { Label = "Cadre juridique à préciser" });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Insérer le modèle" }).ClickAsync();
+        var message = staff.GetByLabel("Message au demandeur");
+        await Assertions.Expect(message).ToHaveValueAsync(new Regex("^Précisez quels agents recevront les données\\.\\n\\nBonjour,"));
+        await Assertions.Expect(message).ToHaveValueAsync(new Regex("« Tarification de la cantine scolaire » de Commune de Démo"));
+        await Accessibility.AssertNoSeriousViolationsAsync(staff);
+        await app.ScreenshotAsync(staff, "21-decision-template");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
         await Assertions.Expect(staff.Locator("#confirmation")).ToContainTextAsync("Précisez quels agents recevront les données.");
+        await Assertions.Expect(staff.Locator("#confirmation")).ToContainTextAsync("le texte qui fonde l'accès aux données demandées");
         await Accessibility.AssertNoSeriousViolationsAsync(staff);
         await app.ScreenshotAsync(staff, "21-decision-confirmation");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Confirmer : demander les modifications" }).ClickAsync();
         await Assertions.Expect(staff.Locator("#request-status")).ToContainTextAsync("Modifications demandées");
 
-        // The partner reads the message, edits one step and sends the request again.
+        // The partner sees the unread count, reads the message in the thread, answers it, edits one step and sends the request again.
         var partner = await app.NewPageAsync();
         await SignInAsync(partner, "partenaire@demo.api-particulier.fr", "Partenaire-Demo-2026");
+        var row = partner.Locator("#requests tbody tr", new() { HasText = Title });
+        await Assertions.Expect(row.Locator(".apip-unread")).ToContainTextAsync("non lus");
+        await Assertions.Expect(partner.Locator("#unread-messages")).ToContainTextAsync("messages non lus");
+        await Accessibility.AssertNoSeriousViolationsAsync(partner);
+        await app.ScreenshotAsync(partner, "22-partner-home-unread");
         await partner.GetByRole(AriaRole.Link, new() { Name = Title }).First.ClickAsync();
-        await Assertions.Expect(partner.Locator("main")).ToContainTextAsync("Précisez quels agents recevront les données.");
-        var requestUrl = partner.Url;
+        var thread = partner.Locator("#thread");
+        await Assertions.Expect(thread).ToContainTextAsync("Précisez quels agents recevront les données.");
+        await Assertions.Expect(thread.Locator("li", new() { HasText = "Demande de modifications" })).ToContainTextAsync("Nouveau");
+        var requestUrl = partner.Url.Split('#')[0];
+        await partner.GetByLabel("Votre message").FillAsync("Ce sont les agents de la restauration scolaire ; je complète la demande.");
+        await partner.GetByRole(AriaRole.Button, new() { Name = "Envoyer le message" }).ClickAsync();
+        await Assertions.Expect(thread).ToContainTextAsync("je complète la demande");
+        await Accessibility.AssertNoSeriousViolationsAsync(partner);
+        await app.ScreenshotAsync(partner, "22-partner-thread");
+        await partner.SetViewportSizeAsync(375, 800);
+        await app.ScreenshotAsync(partner, "22-partner-thread-mobile");
+        await partner.SetViewportSizeAsync(1280, 800);
         await partner.GotoAsync(requestUrl + "/etapes/donnees-personnelles");
         await partner.Locator("#Form_Recipients").FillAsync("Les quatre agents du service de la restauration scolaire");
         await partner.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
@@ -58,8 +82,13 @@ public sealed class ReviewJourneyTests(AppServer app)
         await partner.GetByRole(AriaRole.Button, new() { Name = "Envoyer la demande" }).ClickAsync();
         await Assertions.Expect(partner.Locator("#request-status")).ToContainTextAsync("Envoyée");
 
-        // The instructor sees the change, and approves one of the two scopes with a daily quota.
-        await staff.ReloadAsync();
+        // The instructor sees the answer unread in the queue, then the change, and approves one of the two scopes with a daily quota.
+        await staff.GotoAsync("/instruction/demandes?q=Commune+de+D%C3%A9mo");
+        await Assertions.Expect(staff.Locator("tbody tr", new() { HasText = Title }).Locator(".apip-unread")).ToContainTextAsync("1 non lu");
+        await Accessibility.AssertNoSeriousViolationsAsync(staff);
+        await app.ScreenshotAsync(staff, "22-queue-unread");
+        await staff.GetByRole(AriaRole.Link, new() { Name = Title }).ClickAsync();
+        await Assertions.Expect(staff.Locator("#thread")).ToContainTextAsync("je complète la demande");
         await Assertions.Expect(staff.Locator("#changes")).ToContainTextAsync("Les quatre agents du service de la restauration scolaire");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Valider", Exact = true }).ClickAsync();
         await staff.Locator("label[for='Form_GrantedScopes-cnaf_allocataires']").ClickAsync();

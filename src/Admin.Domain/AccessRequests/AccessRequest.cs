@@ -246,7 +246,8 @@ public sealed class AccessRequest : Entity
     /// changes <paramref name="current"/> in place, so the keys it carries keep working.
     /// </summary>
     /// <param name="current">The request's authorization when it is an update (reopened), null otherwise.</param>
-    public Result<Authorization> Approve(StaffMember staff, Grant grant, Authorization? current, DateTimeOffset now)
+    /// <param name="message">An optional word to the applicant (next steps), shown on the request and in the e-mail.</param>
+    public Result<Authorization> Approve(StaffMember staff, Grant grant, Authorization? current, DateTimeOffset now, string? message = null)
     {
         ArgumentNullException.ThrowIfNull(grant);
         if (!MayDecide(staff, out var forbidden)) return Result<Authorization>.From(forbidden);
@@ -255,12 +256,15 @@ public sealed class AccessRequest : Entity
             throw new ArgumentException("An update is approved with the request's own authorization, a first request without one.", nameof(current));
         if (!grant.Scopes.All(_scopes.Contains))
             return Result<Authorization>.Failure(ErrorKind.Validation, [AuthorizationErrors.GrantedScopesNotRequested.ForField("GrantedScopes")]);
+        var note = SectionRules.Clean(message);
+        if (note?.Length > MessageMaxLength)
+            return Result<Authorization>.Failure(ErrorKind.Validation, [AccessRequestErrors.MessageTooLong.ForField("Message")]);
 
         var from = Status;
         var isUpdate = IsReopening;
         Status = Approved;
         IsReopening = false;
-        DecisionMessage = null;
+        DecisionMessage = note;
         _grantedScopes.Clear();
         _grantedScopes.AddRange(grant.Scopes);
         ApprovedContent = Content();
@@ -280,7 +284,7 @@ public sealed class AccessRequest : Entity
             authorization.Update(grant, staff.UserId, now);
         }
 
-        Raise(new AccessRequestApproved(Id, staff.UserId, now, from, [.. grant.Scopes], isUpdate, authorization.Id));
+        Raise(new AccessRequestApproved(Id, staff.UserId, now, from, [.. grant.Scopes], isUpdate, authorization.Id, note));
         return authorization;
     }
 

@@ -42,10 +42,11 @@ public sealed record AccessRequestChangesRequested(Guid AggregateId, Guid? Actor
 /// authorization granted before.
 /// </summary>
 public sealed record AccessRequestApproved(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, AccessRequestStatus From,
-    IReadOnlyList<string> GrantedScopes, bool IsUpdate, Guid AuthorizationId)
+    IReadOnlyList<string> GrantedScopes, bool IsUpdate, Guid AuthorizationId, string? Message = null)
     : AccessRequestTransitioned(AggregateId, ActorId, OccurredAt, From, AccessRequestStatus.Approved)
 {
     public override string Action => "access_request.approved";
+    public override string? Reason => Message;
 }
 
 /// <summary>

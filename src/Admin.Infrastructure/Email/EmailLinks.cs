@@ -13,6 +13,9 @@ public sealed class EmailLinks(IOptions<EmailOptions> options)
     /// <summary>A request's page, for its organization's members.</summary>
     public string RequestPage(Guid requestId) => Absolute($"/demandes/{requestId}");
 
+    /// <summary>A request's review page, for staff.</summary>
+    public string StaffRequestPage(Guid requestId) => Absolute($"/instruction/demandes/{requestId}");
+
     /// <summary>The staff's list of requests awaiting review.</summary>
     public string StaffQueue => Absolute("/instruction");
 

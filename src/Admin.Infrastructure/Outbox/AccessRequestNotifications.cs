@@ -40,13 +40,7 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
                 [$"L'instructeur demande des modifications à la demande d'habilitation pour la démarche « {about.Procedure} » avant de pouvoir la valider.",
                  $"Son message : « {changes.Message} »",
                  "Modifiez la demande puis renvoyez-la : elle reviendra en instruction."]),
-            AccessRequestApproved approved => about.ToEach(ApprovedKind, [.. about.ApplicantAndContacts, request.Contacts.Dpo.Email],
-                approved.IsUpdate ? "La mise à jour de votre habilitation est validée" : "Votre demande d'habilitation est validée",
-                [approved.IsUpdate
-                    ? $"La mise à jour de l'habilitation pour la démarche « {about.Procedure} » est validée : elle remplace l'habilitation précédente."
-                    : $"La demande d'habilitation pour la démarche « {about.Procedure} » est validée.",
-                 $"Données accordées : {string.Join(", ", approved.GrantedScopes)}.",
-                 "Vous recevez ce message comme demandeur ou contact de la demande (métier, technique ou délégué à la protection des données)."]),
+            AccessRequestApproved approved => await ApprovedAsync(approved, about, db, ct),
             AccessRequestRefused refused => about.ToEach(RefusedKind, about.ApplicantAndContacts,
                 refused.IsUpdate ? "La mise à jour de votre habilitation est refusée" : "Votre demande d'habilitation est refusée",
                 [refused.IsUpdate
@@ -64,6 +58,23 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
                  "Elle reste consultable dans votre espace partenaire."]),
             _ => [],
         };
+    }
+
+    private static async Task<IReadOnlyList<OutboxMessage>> ApprovedAsync(AccessRequestApproved approved, About about, AdminDbContext db,
+        CancellationToken ct)
+    {
+        var names = await ScopeNames.DescribeAsync(db, approved.GrantedScopes, ct);
+        List<string> paragraphs =
+        [
+            approved.IsUpdate
+                ? $"La mise à jour de l'habilitation pour la démarche « {about.Procedure} » est validée : elle remplace l'habilitation précédente."
+                : $"La demande d'habilitation pour la démarche « {about.Procedure} » est validée.",
+            $"Données accordées : {string.Join(", ", names)}.",
+        ];
+        if (!string.IsNullOrEmpty(approved.Message)) paragraphs.Add($"Message de l'instructeur : « {approved.Message} »");
+        paragraphs.Add("Vous recevez ce message comme demandeur ou contact de la demande (métier, technique ou délégué à la protection des données).");
+        return about.ToEach(ApprovedKind, [.. about.ApplicantAndContacts, about.Request.Contacts.Dpo.Email],
+            approved.IsUpdate ? "La mise à jour de votre habilitation est validée" : "Votre demande d'habilitation est validée", paragraphs);
     }
 
     private async Task<IReadOnlyList<OutboxMessage>> ReminderAsync(AccessRequestReminderSent reminder, AdminDbContext db, CancellationToken ct)
@@ -88,11 +99,7 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
              "Un instructeur va l'examiner. Vous serez prévenu par courriel de sa décision ou des modifications à apporter."],
             "Suivre ma demande");
 
-        var instructors = await db.Users.AsNoTracking()
-            .Where(u => u.Email != null && db.UserRoles.Any(ur => ur.UserId == u.Id
-                && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Instructor)))
-            .Select(u => u.Email!)
-            .ToListAsync(ct);
+        var instructors = await StaffRecipients.InstructorsAsync(db, ct);
         var sent = submitted.From == AccessRequestStatus.ChangesRequested ? "a modifié et renvoyé sa demande"
             : submitted.IsUpdate ? "a envoyé une mise à jour de sa demande" : "a envoyé une nouvelle demande";
         var notices = instructors.Select(instructor => EmailComposer.Compose(InstructorKind, instructor,
@@ -103,9 +110,9 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
         return [.. receipt, .. notices];
     }
 
-    private static Guid ApplicantOf(AccessRequest request) => request.Submissions.LastOrDefault()?.SubmittedBy ?? request.CreatedBy;
+    internal static Guid ApplicantOf(AccessRequest request) => request.Submissions.LastOrDefault()?.SubmittedBy ?? request.CreatedBy;
 
-    private static Task<string?> ApplicantEmailAsync(AccessRequest request, AdminDbContext db, CancellationToken ct)
+    internal static Task<string?> ApplicantEmailAsync(AccessRequest request, AdminDbContext db, CancellationToken ct)
     {
         var applicant = ApplicantOf(request);
         return db.Users.AsNoTracking().Where(u => u.Id == applicant).Select(u => u.Email).FirstOrDefaultAsync(ct);

@@ -5,6 +5,7 @@ using Admin.Domain.Organizations;
 using Admin.Infrastructure.Documents;
 using Admin.Domain.Charters;
 using Admin.Domain.Common;
+using Admin.Domain.Messages;
 using Admin.Domain.Scopes;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Outbox;
@@ -32,6 +33,9 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
     public DbSet<Authorization> Authorizations => Set<Authorization>();
+    public DbSet<RequestMessage> RequestMessages => Set<RequestMessage>();
+    public DbSet<MessageReadMarker> MessageReadMarkers => Set<MessageReadMarker>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
 
     private readonly List<DomainEvent> _raised = [];
 

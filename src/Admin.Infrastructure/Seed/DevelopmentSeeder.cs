@@ -3,6 +3,7 @@ using Admin.Domain.Authorizations;
 using Admin.Domain.Charters;
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
+using Admin.Domain.Messages;
 using Admin.Domain.Users;
 using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Identity;
@@ -118,6 +119,14 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
         Ensure(refused.Submit(partner.Id, charter, offerable, now.AddDays(-48)));
         Ensure(refused.Refuse(staff, "Le transport scolaire relève de la région : c'est à elle de déposer cette demande.", now.AddDays(-44)));
 
+        // Threads: an exchange answered on the submitted request, an unanswered question on the one sent back.
+        db.RequestMessages.Add(Ensure(RequestMessage.FromStaff(submitted, staff,
+            "Bonjour, la tarification concerne-t-elle aussi l'accueil du mercredi ?", now.AddDays(-10))));
+        db.RequestMessages.Add(Ensure(RequestMessage.FromMember(submitted, organization, partner.Id,
+            "Oui, le même barème s'applique au mercredi et aux vacances.", now.AddDays(-9))));
+        db.RequestMessages.Add(Ensure(RequestMessage.FromMember(changes, organization, partner.Id,
+            "Faut-il joindre la délibération sur les tarifs périscolaires ?", now.AddDays(-3))));
+
         await db.SaveChangesAsync();
     }
 
@@ -149,5 +158,11 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
         {
             throw new InvalidOperationException("Seeding failed: " + string.Join("; ", result.Errors.Select(e => e.Code)));
         }
+    }
+
+    private static T Ensure<T>(Result<T> result)
+    {
+        Ensure((Result)result);
+        return result.Value;
     }
 }

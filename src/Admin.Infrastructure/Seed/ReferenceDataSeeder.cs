@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Admin.Domain.Charters;
+using Admin.Domain.Messages;
 using Admin.Domain.Scopes;
 using Admin.Domain.Users;
 using Admin.Infrastructure.Identity;
@@ -37,8 +38,31 @@ public sealed class ReferenceDataSeeder(AdminDbContext db, RoleManager<AppRole> 
             db.CharterVersions.Add(new CharterVersion(1, 0, "Charte d'utilisation d'API Particulier", ReadResource("Seed.charter-v1.md"), time.GetUtcNow()));
         }
 
+        if (!await db.MessageTemplates.AnyAsync(ct))
+        {
+            foreach (var (kind, title, body) in DefaultTemplates)
+            {
+                db.MessageTemplates.Add(MessageTemplate.Create(kind, title, body, actorId: null, time.GetUtcNow()).Value);
+            }
+        }
+
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A first set of templates, one or two per decision; administrators change them at /admin/modeles.</summary>
+    public static readonly IReadOnlyList<(TemplateKind Kind, string Title, string Body)> DefaultTemplates =
+    [
+        (TemplateKind.RequestChanges, "Cadre juridique à préciser",
+            "Bonjour,\n\nNous avons examiné la demande n° {numero} « {titre} » de {organisation}. Avant de pouvoir la valider, merci de préciser le texte qui fonde l'accès aux données demandées (article de loi, décret, délibération ou arrêté) et de joindre ce texte s'il n'est pas publié en ligne.\n\nVous pouvez modifier la demande ici : {lien}\n\nL'équipe API Particulier"),
+        (TemplateKind.RequestChanges, "Données à justifier",
+            "Bonjour,\n\nCertaines données demandées dans la demande n° {numero} « {titre} » ne semblent pas nécessaires à la démarche décrite. Merci de retirer celles qui ne servent pas à l'instruction, ou d'expliquer dans la description de la démarche pourquoi chacune est nécessaire.\n\nVous pouvez modifier la demande ici : {lien}\n\nL'équipe API Particulier"),
+        (TemplateKind.Refusal, "Cadre juridique insuffisant",
+            "La démarche décrite dans la demande n° {numero} ne repose pas sur un texte qui autorise {organisation} à recevoir ces données. Vous pouvez déposer une nouvelle demande lorsque ce cadre existera."),
+        (TemplateKind.Approval, "Validation : prochaines étapes",
+            "Bonjour,\n\nLa demande n° {numero} « {titre} » est validée. Le demandeur et le contact technique peuvent dès maintenant créer les clés d'API depuis la page de la demande : {lien}\n\nL'équipe API Particulier"),
+        (TemplateKind.Message, "Question sur la demande",
+            "Bonjour,\n\nNous instruisons la demande n° {numero} « {titre} » de {organisation} et avons une question : \n\nL'équipe API Particulier"),
+    ];
 
     public static IReadOnlyList<Scope> ReadCatalogue()
     {

@@ -1,4 +1,7 @@
+using Admin.Domain.Common;
+using Admin.Domain.Messages;
 using Admin.Web.Features.AccessRequests;
+using Admin.Web.Features.Messages;
 using Admin.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -25,6 +28,22 @@ public sealed class AccessRequestsController(IMediator mediator, CurrentOrganiza
     {
         var result = await mediator.Send(new Details.Query(id), ct);
         return this.Page(result, view => View(view));
+    }
+
+    /// <summary>A member writes to the instruction; on an error the page comes back with the text kept.</summary>
+    [HttpPost("{id:guid}/messages")]
+    public async Task<IActionResult> PostMessage(Guid id, [Bind(Prefix = "Draft")] MessageDraft? draft, CancellationToken ct)
+    {
+        draft ??= new MessageDraft();
+        var result = await mediator.Send(new PostMessage.Command(id, MessageSide.Partner, draft.Body), ct);
+        if (result.IsSuccess) return this.RedirectWithFlash($"/demandes/{id}#messages", "Votre message est envoyé à l'équipe qui instruit la demande.");
+        // The request can no longer take messages (archived): nothing typed to keep, the page says why.
+        if (result.FailureKind == ErrorKind.Conflict) return this.RedirectWithErrors(result, $"/demandes/{id}#messages");
+        if (this.Refusal(result) is { } refusal) return refusal;
+
+        this.ShowErrors(result, "Draft");
+        var page = await mediator.Send(new Details.Query(id), ct);
+        return this.Page(page, view => View("Show", view with { Thread = view.Thread! with { Draft = draft } }));
     }
 
     [HttpGet("{id:guid}/reouvrir")]

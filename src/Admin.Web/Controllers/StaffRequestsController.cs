@@ -1,6 +1,9 @@
+using Admin.Domain.Common;
 using Admin.Domain.AccessRequests;
 using Admin.Domain.Authorizations;
 using Admin.Domain.Organizations;
+using Admin.Domain.Messages;
+using Admin.Web.Features.Messages;
 using Admin.Web.Features.Review;
 using Admin.Web.Infrastructure;
 using Mediator;
@@ -9,7 +12,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Admin.Web.Controllers;
 
-public sealed record DecisionPage(ReviewRequest.View Review, DecisionKind Kind, DecisionForm Form, Decide.Outcome? Preview)
+public sealed record DecisionPage(ReviewRequest.View Review, DecisionKind Kind, DecisionForm Form, Decide.Outcome? Preview,
+    IReadOnlyList<TemplateOption> Templates)
 {
     public string Slug => StaffRequestsController.SlugOf(Kind);
 }
@@ -48,6 +52,42 @@ public sealed class StaffRequestsController(IMediator mediator) : Controller
             : this.RedirectWithErrors(result, $"/instruction/demandes/{id}");
     }
 
+    /// <summary>
+    /// Staff write to the organization ("send"), or insert a template into what they are writing
+    /// ("insert": the page comes back with the text completed, nothing sent).
+    /// </summary>
+    [HttpPost("{id:guid}/messages")]
+    public async Task<IActionResult> PostMessage(Guid id, [Bind(Prefix = "Draft")] MessageDraft? draft, string? intent, CancellationToken ct)
+    {
+        draft ??= new MessageDraft();
+        if (intent == "insert")
+        {
+            var inserted = await mediator.Send(new InsertTemplate.Query(id, draft.TemplateId, draft.Body), ct);
+            if (this.Refusal(inserted) is { } refused) return refused;
+            if (inserted.IsFailure) this.ShowErrors(inserted, "Draft");
+            else draft = WithText(draft, "Draft.Body", inserted.Value);
+        }
+        else
+        {
+            var result = await mediator.Send(new PostMessage.Command(id, MessageSide.Staff, draft.Body), ct);
+            if (result.IsSuccess) return this.RedirectWithFlash($"/instruction/demandes/{id}#messages", "Votre message est envoyé ; l'organisation est prévenue par courriel.");
+            // The request can no longer take messages (archived): nothing typed to keep, the page says why.
+            if (result.FailureKind == ErrorKind.Conflict) return this.RedirectWithErrors(result, $"/instruction/demandes/{id}#messages");
+            if (this.Refusal(result) is { } refusal) return refusal;
+            this.ShowErrors(result, "Draft");
+        }
+
+        var review = await mediator.Send(new ReviewRequest.Query(id), ct);
+        return this.Page(review, view => View("Review", view with { Thread = view.Thread with { Draft = draft } }));
+    }
+
+    /// <summary>The draft with its text replaced: the posted value must leave ModelState, or the field would show it.</summary>
+    private MessageDraft WithText(MessageDraft draft, string field, string text)
+    {
+        ModelState.Remove(field);
+        return draft with { Body = text };
+    }
+
     [HttpGet("{id:guid}/decision/{slug}")]
     public async Task<IActionResult> Decision(Guid id, string slug, CancellationToken ct)
     {
@@ -63,7 +103,7 @@ public sealed class StaffRequestsController(IMediator mediator) : Controller
             ? new DecisionForm(request.Version, GrantedScopes: [.. request.Scopes], RatePerSecond: Grant.DefaultRatePerSecond,
                 ExpiresOn: review.Value.LatestExpiry)
             : new DecisionForm(request.Version);
-        return View(new DecisionPage(review.Value, kind, form, null));
+        return View(new DecisionPage(review.Value, kind, form, null, await TemplatesAsync(kind, ct)));
     }
 
     /// <summary>
@@ -76,7 +116,20 @@ public sealed class StaffRequestsController(IMediator mediator) : Controller
         if (KindOf(slug) is not { } kind) return NotFound();
         form ??= new DecisionForm(-1);
         Decide.Outcome? preview = null;
-        if (intent != "edit")
+        if (intent == "insert")
+        {
+            var field = kind is DecisionKind.Refuse or DecisionKind.Revoke ? "Reason" : "Message";
+            var typed = field == "Reason" ? form.Reason : form.Message;
+            var inserted = await mediator.Send(new InsertTemplate.Query(id, form.TemplateId, typed), ct);
+            if (this.Refusal(inserted) is { } refused) return refused;
+            if (inserted.IsFailure) this.ShowErrors(inserted, "Form");
+            else
+            {
+                ModelState.Remove("Form." + field);
+                form = field == "Reason" ? form with { Reason = inserted.Value } : form with { Message = inserted.Value };
+            }
+        }
+        else if (intent != "edit")
         {
             var result = await mediator.Send(new Decide.Command(id, kind, form, Confirmed: intent == "confirm"), ct);
             if (result.IsSuccess && result.Value.Saved) return this.RedirectWithFlash($"/instruction/demandes/{id}", SavedMessage(kind));
@@ -89,8 +142,16 @@ public sealed class StaffRequestsController(IMediator mediator) : Controller
         var review = await mediator.Send(new ReviewRequest.Query(id), ct);
         if (review.IsFailure) return this.Refusal(review) ?? NotFound();
         if (!review.Value.MayDecide) return this.Forbidden();
-        return View(new DecisionPage(review.Value, kind, form, preview));
+        return View(new DecisionPage(review.Value, kind, form, preview, preview is null ? await TemplatesAsync(kind, ct) : []));
     }
+
+    private async Task<IReadOnlyList<TemplateOption>> TemplatesAsync(DecisionKind kind, CancellationToken ct) => kind switch
+    {
+        DecisionKind.RequestChanges => await mediator.Send(new InsertTemplate.Options(TemplateKind.RequestChanges), ct),
+        DecisionKind.Approve => await mediator.Send(new InsertTemplate.Options(TemplateKind.Approval), ct),
+        DecisionKind.Refuse => await mediator.Send(new InsertTemplate.Options(TemplateKind.Refusal), ct),
+        _ => [],
+    };
 
     private static string SavedMessage(DecisionKind kind) => kind switch
     {

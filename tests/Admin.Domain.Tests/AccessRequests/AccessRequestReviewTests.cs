@@ -194,6 +194,38 @@ public class AccessRequestReviewTests
     }
 
     [Fact]
+    public void Approving_with_a_message_keeps_it_trimmed_as_the_decision_message_and_on_the_event()
+    {
+        var request = ChangesRequested().Build();
+        var resubmitted = request.Submit(Applicant, CurrentCharter, OfferableScopes, Later);
+        Assert.True(resubmitted.IsSuccess);
+        var grant = Grant.Create(["cnaf_quotient_familial"], request.Scopes, OfferableScopes, null, null, null, null, Later).Value;
+        request.ClearDomainEvents();
+
+        Assert.True(request.Approve(Instructor, grant, null, Later, "  Créez vos clés.  ").IsSuccess);
+
+        Assert.Equal("Créez vos clés.", request.DecisionMessage);
+        var approved = Assert.IsType<AccessRequestApproved>(Assert.Single(request.DomainEvents));
+        Assert.Equal(("Créez vos clés.", "Créez vos clés."), (approved.Message, approved.Reason));
+    }
+
+    [Fact]
+    public void Approving_without_a_message_clears_the_previous_decision_message_and_a_too_long_one_is_refused()
+    {
+        var request = ChangesRequested().Build();
+        Assert.True(request.Submit(Applicant, CurrentCharter, OfferableScopes, Later).IsSuccess);
+        var grant = Grant.Create(["cnaf_quotient_familial"], request.Scopes, OfferableScopes, null, null, null, null, Later).Value;
+
+        var tooLong = request.Approve(Instructor, grant, null, Later, new string('a', AccessRequest.MessageMaxLength + 1));
+        Assert.Equal(AccessRequestErrors.MessageTooLong.ForField("Message"), Assert.Single(tooLong.Errors));
+        Assert.Equal(AccessRequestStatus.Submitted, request.Status);
+
+        Assert.True(request.Approve(Instructor, grant, null, Later, "   ").IsSuccess);
+        Assert.Null(request.DecisionMessage);
+        Assert.Null(Assert.IsType<AccessRequestApproved>(request.DomainEvents[^1]).Message);
+    }
+
+    [Fact]
     public void Approving_an_update_changes_the_same_authorization_and_records_its_previous_terms()
     {
         var request = Submitted().Reopened().Build();

@@ -3,6 +3,10 @@ using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Persistence;
 using Admin.Web.Features.Access;
+using Admin.Web.Features.Messages;
+using Admin.Web.Infrastructure;
+using Admin.Web.Features.AccessRequests.Steps;
+using Admin.Domain.Messages;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,8 +24,13 @@ public static class Details
         string OrganizationName,
         MembershipRole? Role,
         IReadOnlyList<TimelineEntry> Timeline,
-        Admin.Domain.Authorizations.Authorization? Authorization = null)
+        Admin.Domain.Authorizations.Authorization? Authorization = null,
+        MessageThread? Thread = null,
+        IReadOnlyDictionary<string, string>? ScopeLabels = null)
     {
+        /// <summary>A scope as the partner reads it: its French name, or its code when the catalogue has none.</summary>
+        public string ScopeName(string code) => ScopeLabels?.GetValueOrDefault(code) is { Length: > 0 } label ? label : code;
+
         public bool IsApplicant => Role == MembershipRole.Applicant;
         public bool CanEdit => IsApplicant && Request.IsEditable;
         public bool CanReopen => IsApplicant && AccessRequestLifecycle.IsAllowed(Request.Status, AccessRequestTransition.Reopen);
@@ -30,7 +39,7 @@ public static class Details
         public string Title => RequestTitle.Of(Request.Procedure.Name);
     }
 
-    internal sealed class Handler(AdminDbContext db, AccessService access) : IQueryHandler<Query, Result<View>>
+    internal sealed class Handler(AdminDbContext db, AccessService access, MessageThreads threads, ICurrentUser user) : IQueryHandler<Query, Result<View>>
     {
         public async ValueTask<Result<View>> Handle(Query query, CancellationToken ct)
         {
@@ -43,7 +52,10 @@ public static class Details
             var authorization = found.Request.AuthorizationId is { } authorizationId
                 ? await db.Authorizations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == authorizationId, ct)
                 : null;
-            return new View(found.Request, organizationName, found.Role, timeline, authorization);
+            var thread = await threads.ReadAsync(found.Request, user.Id, MessageSide.Partner,
+                canWrite: found.Role is not null && found.Request.Status != AccessRequestStatus.Archived, ct);
+            var labels = await db.ScopeLabelsAsync(ct);
+            return new View(found.Request, organizationName, found.Role, timeline, authorization, thread, labels);
         }
     }
 
@@ -51,7 +63,7 @@ public static class Details
     internal static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(AdminDbContext db, Guid requestId, CancellationToken ct)
     {
         var events = await db.AuditEvents.AsNoTracking()
-            .Where(a => a.AggregateType == "AccessRequest" && a.AggregateId == requestId)
+            .Where(a => a.AggregateType == "AccessRequest" && a.AggregateId == requestId && a.Action != RequestMessagePosted.ActionName)
             .OrderBy(a => a.OccurredAt).ThenBy(a => a.Id)
             .ToListAsync(ct);
         var actorIds = events.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value).Distinct().ToList();

@@ -3,6 +3,9 @@ using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Persistence;
 using Admin.Web.Features.Access;
+using Admin.Web.Features.Messages;
+using Admin.Web.Infrastructure;
+using Admin.Domain.Messages;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +19,8 @@ public static class ListForOrganization
     /// <param name="ChosenOrganizationId">The organization last chosen (the controller's cookie), checked here.</param>
     public sealed record Query(string? Search, AccessRequestStatus? Status, int Page = 1, Guid? ChosenOrganizationId = null) : IQuery<Result<View>>;
 
-    public sealed record Row(Guid Id, string Title, AccessRequestStatus Status, DateTimeOffset UpdatedAt, string NextAction, string NextActionUrl);
+    public sealed record Row(Guid Id, string Title, AccessRequestStatus Status, DateTimeOffset UpdatedAt, string NextAction, string NextActionUrl,
+        int UnreadMessages = 0);
 
     public sealed record View(
         MembershipSummary? Organization,
@@ -26,12 +30,13 @@ public static class ListForOrganization
         int Page,
         int PageCount,
         string? Search,
-        AccessRequestStatus? Status)
+        AccessRequestStatus? Status,
+        int UnreadMessages = 0)
     {
         public bool CanCreate => Organization?.Role == MembershipRole.Applicant;
     }
 
-    internal sealed class Handler(AdminDbContext db, AccessService access) : IQueryHandler<Query, Result<View>>
+    internal sealed class Handler(AdminDbContext db, AccessService access, ICurrentUser user) : IQueryHandler<Query, Result<View>>
     {
         public async ValueTask<Result<View>> Handle(Query query, CancellationToken ct)
         {
@@ -52,23 +57,26 @@ public static class ListForOrganization
                 requests = requests.Where(r => r.Procedure.Name != null && EF.Functions.Like(r.Procedure.Name, pattern, ListQueries.LikeEscape));
             }
 
+            var unread = db.UnreadBy(user.Id, MessageSide.Partner);
+            var organizationId = current.OrganizationId;
+            var unreadTotal = await unread.CountAsync(m => m.OrganizationId == organizationId, ct);
             var total = await requests.CountAsync(ct);
             var (page, pageCount) = ListQueries.Paging(total, query.Page, PageSize);
             var rows = await requests
                 .OrderByDescending(r => r.UpdatedAt)
                 .Skip((page - 1) * PageSize)
                 .Take(PageSize)
-                .Select(r => new { r.Id, r.Procedure.Name, r.Status, r.UpdatedAt })
+                .Select(r => new { r.Id, r.Procedure.Name, r.Status, r.UpdatedAt, Unread = unread.Count(m => m.AccessRequestId == r.Id) })
                 .ToListAsync(ct);
 
             return new View(current, memberships,
-                [.. rows.Select(r => ToRow(r.Id, r.Name, r.Status, r.UpdatedAt))], total, page, pageCount, search, query.Status);
+                [.. rows.Select(r => ToRow(r.Id, r.Name, r.Status, r.UpdatedAt, r.Unread))], total, page, pageCount, search, query.Status, unreadTotal);
         }
 
-        private static Row ToRow(Guid id, string? name, AccessRequestStatus status, DateTimeOffset updatedAt)
+        private static Row ToRow(Guid id, string? name, AccessRequestStatus status, DateTimeOffset updatedAt, int unread)
         {
-            var (action, url) = NextAction(id, status);
-            return new Row(id, RequestTitle.Of(name), status, updatedAt, action, url);
+            var (action, url) = unread > 0 ? ("Lire les messages de l'instruction", $"/demandes/{id}#messages") : NextAction(id, status);
+            return new Row(id, RequestTitle.Of(name), status, updatedAt, action, url, unread);
         }
     }
 

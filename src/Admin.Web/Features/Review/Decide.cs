@@ -1,6 +1,7 @@
 using Admin.Domain.AccessRequests;
 using Admin.Domain.Authorizations;
 using Admin.Domain.Common;
+using Admin.Domain.Messages;
 using Admin.Infrastructure.Persistence;
 using Admin.Web.Features.Access;
 using Admin.Web.Features.AccessRequests.Steps;
@@ -30,7 +31,8 @@ public sealed record DecisionForm(
     int? RatePerSecond = null,
     long? DailyQuota = null,
     long? MonthlyQuota = null,
-    DateOnly? ExpiresOn = null);
+    DateOnly? ExpiresOn = null,
+    Guid? TemplateId = null);
 
 /// <summary>
 /// A staff decision: request changes (message), approve (granted scopes, limits, expiry: creates or
@@ -70,7 +72,7 @@ public static class Decide
                     if (granted.IsFailure) return Result<Outcome>.From(granted);
                     grant = granted.Value;
                     var current = request.IsReopening ? await AuthorizationOfAsync(request, ct) : null;
-                    var approved = request.Approve(staff, grant, current, now);
+                    var approved = request.Approve(staff, grant, current, now, form.Message);
                     if (approved.IsSuccess && current is null) db.Authorizations.Add(approved.Value);
                     outcome = approved;
                     break;
@@ -87,6 +89,21 @@ public static class Decide
 
             if (outcome.IsFailure) return Result<Outcome>.From(outcome);
             if (!command.Confirmed) return new Outcome(false, request.Status, grant);
+
+            // The decision's message joins the thread, where the partner can answer it.
+            var (transition, note) = command.Kind switch
+            {
+                DecisionKind.RequestChanges => (AccessRequestTransition.RequestChanges, form.Message),
+                DecisionKind.Approve => (AccessRequestTransition.Approve, form.Message),
+                DecisionKind.Refuse => (AccessRequestTransition.Refuse, form.Reason),
+                _ => (AccessRequestTransition.Revoke, form.Reason),
+            };
+            if (!string.IsNullOrWhiteSpace(note))
+            {
+                var message = RequestMessage.ForDecision(request, staff, transition, note, now);
+                if (message.IsFailure) return Result<Outcome>.From(message);
+                db.RequestMessages.Add(message.Value);
+            }
 
             var saved = await db.SaveChangesOrConflictAsync(ct);
             return saved.IsFailure ? Result<Outcome>.From(saved) : new Outcome(true, request.Status, grant);

@@ -3,6 +3,8 @@ using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Persistence;
 using Admin.Web.Infrastructure;
+using Admin.Domain.Messages;
+using Admin.Web.Features.Messages;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,7 +50,8 @@ public static class Queue
         DateTimeOffset? SubmittedAt,
         int DaysWaiting,
         string? AssigneeName,
-        bool IsMine);
+        bool IsMine,
+        int UnreadMessages = 0);
 
     public sealed record Provider(string Code, string Name);
 
@@ -106,6 +109,7 @@ public static class Queue
                     || (reference != null && x.r.Reference.StartsWith(reference)));
             }
 
+            var unread = db.UnreadBy(me, MessageSide.Staff);
             var total = await rows.CountAsync(ct);
             var (page, pageCount) = ListQueries.Paging(total, query.Page, PageSize);
             var found = await rows
@@ -119,6 +123,7 @@ public static class Queue
                     Submissions = x.r.Submissions.Count(),
                     ChangesRequestedAt = x.r.Submissions.OrderByDescending(s => s.Number).Select(s => s.EndedAt).FirstOrDefault(),
                     Assignee = db.Users.Where(u => u.Id == x.r.AssignedTo).Select(u => u.FirstName + " " + u.LastName).FirstOrDefault(),
+                    Unread = unread.Count(m => m.AccessRequestId == x.r.Id),
                 })
                 .ToListAsync(ct);
 
@@ -127,7 +132,7 @@ public static class Queue
                 var since = x.Status == AccessRequestStatus.ChangesRequested ? x.ChangesRequestedAt ?? x.SubmittedAt : x.SubmittedAt;
                 var waiting = since is { } at ? Math.Max(0, (ParisTime.Today(now).DayNumber - ParisTime.Today(at).DayNumber)) : 0;
                 return new Row(x.Id, x.Reference, AccessRequests.RequestTitle.Of(x.Name), x.Organization, x.Siret.Value, x.Kind, x.Status, x.IsReopening,
-                    x.Submissions > 1, x.SubmittedAt, waiting, x.Assignee, x.AssignedTo == me);
+                    x.Submissions > 1, x.SubmittedAt, waiting, x.Assignee, x.AssignedTo == me, x.Unread);
             }).ToList();
             return new View(query with { Page = page }, result, total, page, pageCount, providers);
         }

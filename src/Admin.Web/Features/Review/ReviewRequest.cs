@@ -6,6 +6,8 @@ using Admin.Domain.Users;
 using Admin.Infrastructure.Persistence;
 using Admin.Web.Features.Access;
 using Admin.Web.Features.AccessRequests;
+using Admin.Web.Features.Messages;
+using Admin.Domain.Messages;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +24,9 @@ public static class ReviewRequest
 
     public sealed record Member(string Name, string Email, MembershipRole Role);
 
-    public sealed record ScopeGroup(string ProviderCode, string ProviderName, IReadOnlyList<string> Codes);
+    public sealed record ScopeItem(string Code, string Label);
+
+    public sealed record ScopeGroup(string ProviderCode, string ProviderName, IReadOnlyList<ScopeItem> Scopes);
 
     public sealed record CharterRecord(int Major, int Minor, string AcceptedBy, DateTimeOffset AcceptedAt, string? ClientIp);
 
@@ -40,8 +44,13 @@ public static class ReviewRequest
         string? AssigneeName,
         Authorization? Authorization,
         StaffMember Staff,
-        DateOnly LatestExpiry)
+        DateOnly LatestExpiry,
+        MessageThread Thread,
+        IReadOnlyDictionary<string, string> ScopeLabels)
     {
+        /// <summary>A scope as staff read it: its French name, or its code when the catalogue has none.</summary>
+        public string ScopeName(string code) => ScopeLabels.GetValueOrDefault(code) is { Length: > 0 } label ? label : code;
+
         public string Title => RequestTitle.Of(Request.Procedure.Name);
         public bool MayDecide => Staff.CanReview && !Staff.IsMemberOf(Request.OrganizationId);
         public bool CanRequestChanges => MayDecide && AccessRequestLifecycle.IsAllowed(Request.Status, Request.IsReopening, AccessRequestTransition.RequestChanges);
@@ -52,7 +61,7 @@ public static class ReviewRequest
         public bool IsConflictOfInterest => Staff.CanReview && Staff.IsMemberOf(Request.OrganizationId);
     }
 
-    internal sealed class Handler(AdminDbContext db, AccessService access, TimeProvider time) : IQueryHandler<Query, Result<View>>
+    internal sealed class Handler(AdminDbContext db, AccessService access, MessageThreads threads, TimeProvider time) : IQueryHandler<Query, Result<View>>
     {
         public async ValueTask<Result<View>> Handle(Query query, CancellationToken ct)
         {
@@ -70,11 +79,13 @@ public static class ReviewRequest
                 .Select(m => new Member(people[m.UserId].Name, people[m.UserId].Email, m.Role))
                 .OrderBy(m => m.Role).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
 
-            var catalogue = await db.Scopes.AsNoTracking().ToDictionaryAsync(s => s.Code, s => (s.ProviderCode, s.ProviderName), ct);
+            var catalogue = await db.Scopes.AsNoTracking().ToDictionaryAsync(s => s.Code, s => (s.ProviderCode, s.ProviderName, s.Label), ct);
+            var labels = catalogue.ToDictionary(kv => kv.Key, kv => kv.Value.Label, StringComparer.Ordinal);
             var scopes = request.Scopes
-                .GroupBy(code => catalogue.TryGetValue(code, out var p) ? p : ("?", "Donnée inconnue du catalogue"))
+                .GroupBy(code => catalogue.TryGetValue(code, out var p) ? (p.ProviderCode, p.ProviderName) : ("?", "Donnée inconnue du catalogue"))
                 .OrderBy(g => g.Key.Item1, StringComparer.Ordinal)
-                .Select(g => new ScopeGroup(g.Key.Item1, g.Key.Item2, [.. g.Order(StringComparer.Ordinal)]))
+                .Select(g => new ScopeGroup(g.Key.Item1, g.Key.Item2,
+                    [.. g.Order(StringComparer.Ordinal).Select(code => new ScopeItem(code, labels.GetValueOrDefault(code) is { Length: > 0 } l ? l : code))]))
                 .ToList();
 
             CharterRecord? charter = null;
@@ -86,36 +97,38 @@ public static class ReviewRequest
                 charter = new CharterRecord(acceptance.Major, acceptance.Minor, by ?? "compte supprimé", acceptance.AcceptedAt, acceptance.ClientIp);
             }
 
-            var (comparedWith, changes) = Compare(request);
+            var (comparedWith, changes) = Compare(request, labels);
             var authorization = request.AuthorizationId is { } authorizationId
                 ? await db.Authorizations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == authorizationId, ct)
                 : null;
             var timeline = await Details.TimelineAsync(db, request.Id, ct);
             var assignee = request.AssignedTo is { } assigned && people.TryGetValue(assigned, out var a) ? a.Name : null;
+            var mayWrite = staff.CanReview && !staff.IsMemberOf(request.OrganizationId) && request.Status != AccessRequestStatus.Archived;
+            var thread = await threads.ReadAsync(request, staff.UserId, MessageSide.Staff, mayWrite, ct);
             return new View(request, organization, members, scopes, charter, timeline, comparedWith, changes, assignee, authorization, staff,
-                Grant.LatestExpiry(time.GetUtcNow()));
+                Grant.LatestExpiry(time.GetUtcNow()), thread, labels);
         }
 
         /// <summary>
         /// A resubmission is compared with the previous submission; an update (reopened request) with
         /// what was approved. A first submission has nothing to compare with.
         /// </summary>
-        private static (string?, IReadOnlyList<Change>?) Compare(AccessRequest request)
+        private static (string?, IReadOnlyList<Change>?) Compare(AccessRequest request, IReadOnlyDictionary<string, string> labels)
         {
             var submissions = request.Submissions;
             if (submissions.Count == 0) return (null, null);
             var current = submissions[^1].Content;
             if (request.IsReopening && request.ApprovedContent is { } approved)
-                return ("la version validée", Labelled(RequestContent.Compare(approved, current)));
+                return ("la version validée", Labelled(RequestContent.Compare(approved, current), labels));
             if (submissions.Count >= 2)
-                return ($"l'envoi n° {submissions[^2].Number} du {FrenchDay(submissions[^2].SubmittedAt)}", Labelled(RequestContent.Compare(submissions[^2].Content, current)));
+                return ($"l'envoi n° {submissions[^2].Number} du {FrenchDay(submissions[^2].SubmittedAt)}", Labelled(RequestContent.Compare(submissions[^2].Content, current), labels));
             return (null, null);
         }
 
         private static string FrenchDay(DateTimeOffset at) => Admin.Infrastructure.Email.FrenchDates.Day(at);
 
-        private static IReadOnlyList<Change> Labelled(IReadOnlyList<FieldChange> changes) =>
-            [.. changes.Select(c => new Change(FieldLabels.For(c.Field), c.Before, c.After, c.IsScope))];
+        private static IReadOnlyList<Change> Labelled(IReadOnlyList<FieldChange> changes, IReadOnlyDictionary<string, string> labels) =>
+            [.. changes.Select(c => new Change(FieldLabels.For(c.Field, labels), c.Before, c.After, c.IsScope))];
     }
 }
 
@@ -155,10 +168,15 @@ public static class FieldLabels
         ["Phone"] = "téléphone",
     };
 
-    public static string For(string field)
+    /// <param name="scopeLabels">The catalogue's French names, for the scopes added or removed.</param>
+    public static string For(string field, IReadOnlyDictionary<string, string>? scopeLabels = null)
     {
         if (Labels.TryGetValue(field, out var label)) return label;
-        if (field.StartsWith("Scopes[", StringComparison.Ordinal)) return "Donnée " + field[7..^1];
+        if (field.StartsWith("Scopes[", StringComparison.Ordinal))
+        {
+            var code = field[7..^1];
+            return scopeLabels?.GetValueOrDefault(code) is { Length: > 0 } scopeName && scopeName != code ? $"Donnée « {scopeName} » ({code})" : "Donnée " + code;
+        }
         var parts = field.Split('.');
         if (parts is ["Contacts", var role, var name] && Roles.TryGetValue(role, out var r) && ContactFields.TryGetValue(name, out var n))
             return $"Contacts : {n} du {r}";

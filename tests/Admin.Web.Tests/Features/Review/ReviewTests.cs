@@ -63,7 +63,7 @@ public sealed class ReviewTests(AdminWebFactory app) : IClassFixture<AdminWebFac
         var changes = page.Document.GetElementById("changes")!;
         Assert.Contains("Ce qui a changé depuis l'envoi n° 1", changes.TextContent);
         var rows = changes.QuerySelectorAll("tbody tr").Select(tr => tr.TextContent).ToList();
-        Assert.Contains(rows, t => t.Contains("Donnée cnaf_enfants") && t.Contains("ajoutée"));
+        Assert.Contains(rows, t => t.Contains("(cnaf_enfants)") && t.Contains("Donnée « ") && t.Contains("ajoutée"));
         Assert.Contains(rows, t => t.Contains("Données personnelles : destinataires") && t.Contains("Caisse des écoles"));
         Assert.Contains(rows, t => t.Contains("durée de conservation") && t.Contains("12"));
     }

@@ -302,6 +302,99 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("CharterVersions");
                 });
 
+            modelBuilder.Entity("Admin.Domain.Messages.MessageReadMarker", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccessRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "AccessRequestId");
+
+                    b.HasIndex("AccessRequestId");
+
+                    b.ToTable("MessageReadMarkers");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Messages.MessageTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "IsRetired");
+
+                    b.ToTable("MessageTemplates");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Messages.RequestMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccessRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("AccessRequestId", "SentAt");
+
+                    b.ToTable("RequestMessages");
+                });
+
             modelBuilder.Entity("Admin.Domain.Organizations.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1099,6 +1192,36 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Admin.Domain.Charters.CharterVersion", null)
                         .WithMany()
                         .HasForeignKey("CharterVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Messages.MessageReadMarker", b =>
+                {
+                    b.HasOne("Admin.Domain.AccessRequests.AccessRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AccessRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Admin.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Messages.RequestMessage", b =>
+                {
+                    b.HasOne("Admin.Domain.AccessRequests.AccessRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AccessRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Admin.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

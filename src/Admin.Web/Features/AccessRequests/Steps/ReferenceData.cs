@@ -16,6 +16,10 @@ internal static class ReferenceData
     public static async Task<IReadOnlySet<string>> OfferableScopesAsync(this AdminDbContext db, CancellationToken ct) =>
         (await db.Scopes.AsNoTracking().Where(s => !s.IsRetired).Select(s => s.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The French name of every scope of the catalogue, by code (retired ones included: old requests show them).</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ScopeLabelsAsync(this AdminDbContext db, CancellationToken ct) =>
+        await db.Scopes.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Label, StringComparer.Ordinal, ct);
+
     public static async Task<IReadOnlyList<ScopeGroup>> OfferableScopeGroupsAsync(this AdminDbContext db, CancellationToken ct)
     {
         var scopes = await db.Scopes.AsNoTracking().Where(s => !s.IsRetired)
