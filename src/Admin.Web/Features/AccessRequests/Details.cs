@@ -20,10 +20,13 @@ public static class Details
         string OrganizationName,
         MembershipRole? Role,
         IReadOnlyList<TimelineEntry> Timeline,
-        Admin.Domain.Authorizations.Authorization? Authorization = null)
+        Admin.Domain.Authorizations.Authorization? Authorization = null,
+        string? ApplicantName = null)
     {
         public bool IsApplicant => Role == MembershipRole.Applicant;
-        public bool CanEdit => IsApplicant && Request.IsEditable;
+        public bool CanEdit => IsApplicant && Request.IsEditable && !Request.IsAwaitingTakeOver;
+        public bool CanTakeOver => IsApplicant && Request.IsAwaitingTakeOver;
+        public bool CanTransfer => IsApplicant && Request.Status != AccessRequestStatus.Archived;
         public bool CanReopen => IsApplicant && AccessRequestLifecycle.IsAllowed(Request.Status, AccessRequestTransition.Reopen);
         public bool CanArchive => IsApplicant && AccessRequestLifecycle.IsAllowed(Request.Status, AccessRequestTransition.Archive) && !Request.HasActiveAuthorization;
         public bool CanCopy => IsApplicant;
@@ -43,7 +46,9 @@ public static class Details
             var authorization = found.Request.AuthorizationId is { } authorizationId
                 ? await db.Authorizations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == authorizationId, ct)
                 : null;
-            return new View(found.Request, organizationName, found.Role, timeline, authorization);
+            var applicant = await db.Users.AsNoTracking().Where(u => u.Id == found.Request.ApplicantId)
+                .Select(u => (u.FirstName + " " + u.LastName).Trim()).FirstOrDefaultAsync(ct);
+            return new View(found.Request, organizationName, found.Role, timeline, authorization, applicant);
         }
     }
 
@@ -80,6 +85,9 @@ public static class TimelineLabels
         "access_request.reopened" => "Demande rouverte pour une mise à jour",
         "access_request.archived" => "Demande archivée",
         "access_request.assigned" => "Demande prise en charge par un agent",
+        "access_request.prepared" => "Demande préparée par l'équipe API Particulier",
+        "access_request.taken_over" => "Demande reprise par un demandeur de l'organisation",
+        "access_request.transferred" => "Demande transférée à un autre demandeur de l'organisation",
         _ => action,
     };
 }

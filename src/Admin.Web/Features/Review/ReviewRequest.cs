@@ -40,7 +40,8 @@ public static class ReviewRequest
         string? AssigneeName,
         Authorization? Authorization,
         StaffMember Staff,
-        DateOnly LatestExpiry)
+        DateOnly LatestExpiry,
+        string? ApplicantName = null)
     {
         public string Title => RequestTitle.Of(Request.Procedure.Name);
         public bool MayDecide => Staff.CanReview && !Staff.IsMemberOf(Request.OrganizationId);
@@ -50,6 +51,7 @@ public static class ReviewRequest
         public bool CanRevoke => MayDecide && Request.AuthorizationId is not null && AccessRequestLifecycle.IsAllowed(Request.Status, Request.IsReopening, AccessRequestTransition.Revoke);
         public bool CanTake => MayDecide && Request.Status is AccessRequestStatus.Submitted or AccessRequestStatus.ChangesRequested && Request.AssignedTo != Staff.UserId;
         public bool IsConflictOfInterest => Staff.CanReview && Staff.IsMemberOf(Request.OrganizationId);
+        public bool CanTransfer => Staff.IsAdministrator && Request.Status != AccessRequestStatus.Archived;
     }
 
     internal sealed class Handler(AdminDbContext db, AccessService access, TimeProvider time) : IQueryHandler<Query, Result<View>>
@@ -63,7 +65,7 @@ public static class ReviewRequest
 
             var organization = await db.Organizations.AsNoTracking().Include(o => o.Memberships).SingleAsync(o => o.Id == request.OrganizationId, ct);
             var memberIds = organization.Memberships.Select(m => m.UserId).ToList();
-            var people = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id) || u.Id == request.AssignedTo)
+            var people = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id) || u.Id == request.AssignedTo || u.Id == request.ApplicantId)
                 .ToDictionaryAsync(u => u.Id, u => (Name: (u.FirstName + " " + u.LastName).Trim(), Email: u.Email ?? ""), ct);
             var members = organization.Memberships
                 .Where(m => people.ContainsKey(m.UserId))
@@ -93,7 +95,7 @@ public static class ReviewRequest
             var timeline = await Details.TimelineAsync(db, request.Id, ct);
             var assignee = request.AssignedTo is { } assigned && people.TryGetValue(assigned, out var a) ? a.Name : null;
             return new View(request, organization, members, scopes, charter, timeline, comparedWith, changes, assignee, authorization, staff,
-                Grant.LatestExpiry(time.GetUtcNow()));
+                Grant.LatestExpiry(time.GetUtcNow()), people.TryGetValue(request.ApplicantId, out var applicant) ? $"{applicant.Name} ({applicant.Email})" : null);
         }
 
         /// <summary>
