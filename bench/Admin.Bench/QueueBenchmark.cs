@@ -3,6 +3,7 @@ using System.Globalization;
 using Admin.Domain.AccessRequests;
 using Admin.Domain.Authorizations;
 using Admin.Domain.Charters;
+using Admin.Domain.Messages;
 using Admin.Domain.Organizations;
 using Admin.Domain.Users;
 using Admin.Infrastructure.Identity;
@@ -20,8 +21,9 @@ namespace Admin.Bench;
 
 /// <summary>
 /// The staff queue's server time (the query behind /instruction/demandes, through the app's own
-/// mediator and SQLite file) on a database of N requests in every state, with their submissions and
-/// audit rows: default view, a filtered view, and a search by SIRET.
+/// mediator and SQLite file) on a database of N requests in every state, with their submissions,
+/// messages (about one and a half per request sent, some read by the instructor) and audit rows:
+/// default view, a filtered view, and a search by SIRET.
 /// </summary>
 internal static class QueueBenchmark
 {
@@ -78,11 +80,17 @@ internal static class QueueBenchmark
     /// <summary>Organizations, then requests in batches through the domain's own behaviours (so submissions and audit rows are real).</summary>
     private static async Task<IReadOnlyList<string>> SeedAsync(BenchApp app, int requestCount)
     {
-        var organizations = new List<(Guid Id, Guid Applicant, string Siret)>();
+        var organizations = new List<(Organization Organization, Guid Applicant, string Siret)>();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
             var now = DateTimeOffset.UtcNow.AddYears(-1);
+            // The instructor who reads the queue (and writes some of the messages).
+            var instructor = new AppUser { Id = BenchUser.UserId, UserName = "instructeur@bench.fr", Email = "instructeur@bench.fr", EmailConfirmed = true,
+                FirstName = "Isabelle", LastName = "Bench", CreatedAt = now };
+            instructor.NormalizedEmail = instructor.Email.ToUpperInvariant();
+            instructor.NormalizedUserName = instructor.UserName.ToUpperInvariant();
+            db.Users.Add(instructor);
             for (var i = 0; i < Organizations; i++)
             {
                 var user = new AppUser { UserName = $"demandeur{i}@bench.fr", Email = $"demandeur{i}@bench.fr", EmailConfirmed = true, FirstName = "Camille", LastName = $"Bench {i}", CreatedAt = now };
@@ -93,7 +101,7 @@ internal static class QueueBenchmark
                 var organization = Organization.Register(Siret.Parse(siret).Value, $"Commune n° {i}", i % 5 == 0 ? OrganizationKind.Epci : OrganizationKind.Commune,
                     Address.Create("1 place de la Mairie", "75001", "Paris").Value, user.Id, now).Value;
                 db.Organizations.Add(organization);
-                organizations.Add((organization.Id, user.Id, siret));
+                organizations.Add((organization, user.Id, siret));
             }
 
             await db.SaveChangesAsync();
@@ -108,7 +116,7 @@ internal static class QueueBenchmark
             offerable = (await db.Scopes.AsNoTracking().Where(s => !s.IsRetired).Select(s => s.Code).ToListAsync()).ToHashSet();
         }
 
-        var staff = new StaffMember(Guid.NewGuid(), new HashSet<string> { Roles.Instructor }, new HashSet<Guid>());
+        var staff = new StaffMember(BenchUser.UserId, new HashSet<string> { Roles.Instructor }, new HashSet<Guid>());
         var scopes = new[] { new[] { "cnaf_quotient_familial" }, ["men_statut_scolarite", "men_statut_boursier"], ["cnous_statut_boursier"], ["cnaf_allocataires", "cnaf_enfants"] };
         const int batch = 1_000;
         var start = DateTimeOffset.UtcNow.AddMonths(-13);
@@ -120,7 +128,8 @@ internal static class QueueBenchmark
             var acceptances = new Dictionary<Guid, CharterAcceptance>();
             for (var i = done; i < Math.Min(requestCount, done + batch); i++)
             {
-                var (orgId, applicant, _) = organizations[i % organizations.Count];
+                var (organization, applicant, _) = organizations[i % organizations.Count];
+                var orgId = organization.Id;
                 var at = start.AddMinutes(i * 5.0 * 60 * 24 * 395 / requestCount / 5);
                 if (!acceptances.TryGetValue(orgId, out var acceptance))
                 {
@@ -149,6 +158,15 @@ internal static class QueueBenchmark
                 }
 
                 db.AccessRequests.Add(request);
+
+                // The thread: a question from the organization on every request sent, an answer on every other
+                // one, and the instructor has read a third of them.
+                if (state >= 10)
+                {
+                    db.RequestMessages.Add(Ensure(RequestMessage.FromMember(request, organization, applicant, "Une question sur la demande.", at.AddHours(2))));
+                    if (i % 2 == 0) db.RequestMessages.Add(Ensure(RequestMessage.FromStaff(request, staff, "La réponse de l'instruction.", at.AddHours(3))));
+                    if (i % 3 == 0) db.MessageReadMarkers.Add(new MessageReadMarker(BenchUser.UserId, request.Id, at.AddHours(4)));
+                }
             }
 
             db.ChangeTracker.DetectChanges();
@@ -162,6 +180,12 @@ internal static class QueueBenchmark
     private static void Ensure(Admin.Domain.Common.Result result)
     {
         if (result.IsFailure) throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Code)));
+    }
+
+    private static T Ensure<T>(Admin.Domain.Common.Result<T> result)
+    {
+        Ensure((Admin.Domain.Common.Result)result);
+        return result.Value;
     }
 
     private static string SiretFor(int i)
@@ -211,7 +235,9 @@ internal static class QueueBenchmark
 
     private sealed class BenchUser : ICurrentUser
     {
-        public Guid Id { get; } = Guid.Parse("00000000-0000-0000-0000-00000000be0c");
+        public static readonly Guid UserId = Guid.Parse("00000000-0000-0000-0000-00000000be0c");
+
+        public Guid Id => UserId;
         public bool IsAuthenticated => true;
         public bool IsInRole(string role) => role == Roles.Instructor;
         public bool IsStaff => true;

@@ -1,6 +1,7 @@
 using Admin.Domain.Authorizations;
 using Admin.Domain.Charters;
 using Admin.Domain.Common;
+using Admin.Domain.Organizations;
 using Admin.Domain.Users;
 using static Admin.Domain.AccessRequests.AccessRequestStatus;
 
@@ -33,6 +34,23 @@ public sealed class AccessRequest : Entity
     public Guid? AssignedTo { get; private set; }
 
     public DateTimeOffset? AssignedAt { get; private set; }
+
+    /// <summary>
+    /// The applicant who owns the request: told of its decisions, reminded. Its creator (for a
+    /// draft prepared by staff, the member it was prepared for); changed only by
+    /// <see cref="TransferTo(Guid, Organization, Guid, string?, DateTimeOffset)"/> or <see cref="TakeOver"/>.
+    /// </summary>
+    public Guid ApplicantId { get; private set; }
+
+    /// <summary>The staff member who prepared this draft for the organization (a partner who called for help), if any.</summary>
+    public Guid? PreparedBy { get; private set; }
+
+    /// <summary>When a member took over the draft staff prepared; until then it awaits them.</summary>
+    public DateTimeOffset? TakenOverAt { get; private set; }
+
+    /// <summary>A draft staff prepared that no member has taken over yet: it cannot be sent before.</summary>
+    public bool IsAwaitingTakeOver => PreparedBy is not null && TakenOverAt is null;
+
     public Guid CreatedBy { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -148,7 +166,7 @@ public sealed class AccessRequest : Entity
         ArgumentNullException.ThrowIfNull(scopes);
         if (!IsEditable) return NotEditable();
         _scopes.Clear();
-        _scopes.AddRange(scopes.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal));
+        _scopes.AddRange(CleanScopes(scopes));
         Touch(actorUserId, now);
         return Result<IReadOnlyList<Error>>.Success(ScopeErrors(offerableScopes));
     }
@@ -212,6 +230,7 @@ public sealed class AccessRequest : Entity
     public Result Submit(Guid applicantUserId, CharterVersion currentCharter, IReadOnlySet<string> offerableScopes, DateTimeOffset now)
     {
         if (!CanStart(AccessRequestTransition.Submit, out var refused)) return refused;
+        if (IsAwaitingTakeOver) return Result.Conflict(AccessRequestErrors.TakeOverRequired);
 
         var errors = SubmissionErrors(currentCharter, offerableScopes, now);
         if (errors.Count > 0) return Result.Failure(ErrorKind.Validation, errors);
@@ -408,6 +427,96 @@ public sealed class AccessRequest : Entity
         return digits.Length is >= 4 and <= 12 ? digits : null;
     }
 
+    /// <summary>
+    /// An instructor or administrator prepares a draft for an organization (a partner who called for
+    /// help): at least the procedure's name, optionally its description and scopes, checked as the
+    /// wizard checks them. <paramref name="applicantId"/>, a member with the applicant role, is
+    /// invited to take it over; never by a staff member of that organization.
+    /// </summary>
+    public static Result<AccessRequest> PrepareFor(StaffMember staff, Organization organization, Guid applicantId,
+        string? procedureName, string? description, IEnumerable<string>? scopes, IReadOnlySet<string> offerableScopes, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(organization);
+        ArgumentNullException.ThrowIfNull(offerableScopes);
+        if (!staff.CanReview) return Result<AccessRequest>.Failure(ErrorKind.Forbidden, [AccessRequestErrors.PreparerRoleRequired]);
+        if (staff.IsMemberOf(organization.Id)) return Result<AccessRequest>.Failure(ErrorKind.Forbidden, [AccessRequestErrors.PreparerConflictOfInterest]);
+
+        var errors = new List<Error>();
+        if (organization.RoleOf(applicantId) != MembershipRole.Applicant)
+            errors.Add(AccessRequestErrors.NotAMemberApplicant.ForField("ApplicantId"));
+        var procedure = new Procedure(procedureName, description, null, null, null, null, ProcedureModalities.None);
+        errors.AddRange(procedure.Validate(Today(now))
+            .Where(e => e.Field is nameof(Procedure.Name) || (e.Field is nameof(Procedure.Description) && procedure.Description is not null)));
+        var request = NewDraft(organization.Id, staff.UserId, now, copiedFromId: null);
+        request._scopes.AddRange(CleanScopes(scopes ?? []));
+        errors.AddRange(request._scopes.Count == 0 ? [] : request.ScopeErrors(offerableScopes));
+        if (errors.Count > 0) return Result<AccessRequest>.Failure(ErrorKind.Validation, errors);
+
+        request.Procedure = procedure;
+        request.ApplicantId = applicantId;
+        request.PreparedBy = staff.UserId;
+        request.Raise(new AccessRequestPrepared(request.Id, staff.UserId, now, organization.Id, applicantId));
+        return request;
+    }
+
+    /// <summary>A member with the applicant role takes over the draft staff prepared and becomes its applicant.</summary>
+    public Result TakeOver(Guid userId, Organization organization, DateTimeOffset now)
+    {
+        CheckIsOwn(organization);
+        if (organization.RoleOf(userId) != MembershipRole.Applicant) return Result.Failure(ErrorKind.Forbidden, [AccessRequestErrors.ApplicantRoleRequired]);
+        if (!IsAwaitingTakeOver || Status != Draft) return Result.Conflict(AccessRequestErrors.NotAwaitingTakeOver);
+
+        var previous = ApplicantId;
+        ApplicantId = userId;
+        TakenOverAt = now;
+        Touch(userId, now);
+        Raise(new AccessRequestTakenOver(Id, userId, now, previous));
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// A member with the applicant role hands the request to another one (someone leaving their
+    /// post). Any applicant of the organization may: each of them can already edit, send and archive it.
+    /// </summary>
+    public Result TransferTo(Guid actorId, Organization organization, Guid newApplicantId, string? message, DateTimeOffset now)
+    {
+        CheckIsOwn(organization);
+        if (organization.RoleOf(actorId) != MembershipRole.Applicant) return Result.Failure(ErrorKind.Forbidden, [AccessRequestErrors.ApplicantRoleRequired]);
+        return Transfer(actorId, organization, newApplicantId, message, now);
+    }
+
+    /// <summary>An administrator hands the request to another applicant of its organization.</summary>
+    public Result TransferTo(StaffMember administrator, Organization organization, Guid newApplicantId, string? message, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(administrator);
+        CheckIsOwn(organization);
+        if (!administrator.IsAdministrator) return Result.Failure(ErrorKind.Forbidden, [AccessRequestErrors.AdministratorTransfers]);
+        return Transfer(administrator.UserId, organization, newApplicantId, message, now);
+    }
+
+    private Result Transfer(Guid actorId, Organization organization, Guid newApplicantId, string? message, DateTimeOffset now)
+    {
+        if (Status == Archived) return Result.Conflict(AccessRequestErrors.InvalidTransition(Status));
+        if (newApplicantId == ApplicantId) return Result.Invalid(AccessRequestErrors.AlreadyTheApplicant.ForField("NewApplicantId"));
+        if (organization.RoleOf(newApplicantId) != MembershipRole.Applicant)
+            return Result.Invalid(AccessRequestErrors.NotAMemberApplicant.ForField("NewApplicantId"));
+        var text = SectionRules.Clean(message);
+        if (text is { Length: > MessageMaxLength }) return Result.Invalid(AccessRequestErrors.MessageTooLong.ForField("Message"));
+
+        var previous = ApplicantId;
+        ApplicantId = newApplicantId;
+        Touch(actorId, now);
+        Raise(new AccessRequestTransferred(Id, actorId, now, previous, newApplicantId, text));
+        return Result.Ok();
+    }
+
+    private void CheckIsOwn(Organization organization)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        if (organization.Id != OrganizationId) throw new ArgumentException("Not this request's organization.", nameof(organization));
+    }
+
     /// <summary>An instructor takes the request for themselves: "Je prends cette demande".</summary>
     public Result Take(StaffMember staff, DateTimeOffset now) => AssignTo(staff, staff, now);
 
@@ -442,6 +551,7 @@ public sealed class AccessRequest : Entity
     private static AccessRequest NewDraftWithoutReference(Guid organizationId, Guid createdBy, DateTimeOffset now, Guid? copiedFromId) => new()
     {
         OrganizationId = organizationId,
+        ApplicantId = createdBy,
         CreatedBy = createdBy,
         CreatedAt = now,
         UpdatedAt = now,
@@ -454,6 +564,9 @@ public sealed class AccessRequest : Entity
         Contacts = Contacts.Empty(),
         Engagements = Engagements.Empty(),
     };
+
+    private static IEnumerable<string> CleanScopes(IEnumerable<string> scopes) =>
+        scopes.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal);
 
     private IReadOnlyList<Error> ScopeErrors(IReadOnlySet<string> offerableScopes)
     {

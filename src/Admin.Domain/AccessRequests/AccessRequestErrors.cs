@@ -22,6 +22,16 @@ public static class AccessRequestErrors
     public static readonly Error AdministratorRequired = new("access_request.administrator_required", "Seul un administrateur peut archiver la demande d'une organisation.");
     public static readonly Error ActiveAuthorization = new("access_request.active_authorization", "Cette demande est liée à une habilitation en cours : elle ne peut pas être archivée.");
 
+    // Drafts prepared by staff, transfers
+    public static readonly Error PreparerRoleRequired = new("access_request.preparer_role_required", "Seuls les instructeurs et les administrateurs peuvent préparer une demande pour une organisation.");
+    public static readonly Error PreparerConflictOfInterest = new("access_request.preparer_conflict_of_interest", "Vous êtes membre de cette organisation : un autre agent doit préparer sa demande.");
+    public static readonly Error NotAMemberApplicant = new("access_request.not_a_member_applicant", "Choisissez un membre de l'organisation qui a le rôle de demandeur.");
+    public static readonly Error AlreadyTheApplicant = new("access_request.already_the_applicant", "Cette personne est déjà le demandeur de la demande : choisissez un autre membre.");
+    public static readonly Error ApplicantRoleRequired = new("access_request.applicant_role_required", "Seul un demandeur de l'organisation peut faire cette action.");
+    public static readonly Error AdministratorTransfers = new("access_request.administrator_transfers", "Seul un administrateur peut transférer la demande d'une organisation.");
+    public static readonly Error NotAwaitingTakeOver = new("access_request.not_awaiting_take_over", "Cette demande a déjà été reprise par un demandeur de l'organisation.");
+    public static readonly Error TakeOverRequired = new("access_request.take_over_required", "Cette demande a été préparée par l'équipe API Particulier : reprenez-la avant de l'envoyer.");
+
     // Step 1: procedure
     public static readonly Error ProcedureNameRequired = new("access_request.procedure_name_required", "Indiquez le nom de la démarche.");
     public static readonly Error ProcedureNameTooLong = new("access_request.procedure_name_too_long", $"Le nom de la démarche ne doit pas dépasser {Procedure.NameMaxLength} caractères.");

@@ -95,3 +95,27 @@ public sealed record AccessRequestReminderSent(Guid AggregateId, Guid? ActorId, 
     public const string ActionName = "access_request.reminder_sent";
     public override string Action => ActionName;
 }
+
+/// <summary>A staff member prepared a draft for the organization; <paramref name="ApplicantId"/> is invited to take it over.</summary>
+public sealed record AccessRequestPrepared(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid OrganizationId, Guid ApplicantId)
+    : AccessRequestEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "access_request.prepared";
+    public override string? ToState => nameof(AccessRequestStatus.Draft);
+}
+
+/// <summary>A member took over the draft staff prepared and became its applicant (the actor).</summary>
+public sealed record AccessRequestTakenOver(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid PreviousApplicantId)
+    : AccessRequestEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "access_request.taken_over";
+}
+
+/// <summary>The request changed hands within its organization; <paramref name="Message"/> is the optional word to the new applicant.</summary>
+public sealed record AccessRequestTransferred(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid PreviousApplicantId,
+    Guid NewApplicantId, string? Message)
+    : AccessRequestEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "access_request.transferred";
+    public override string? Reason => Message;
+}

@@ -9,7 +9,7 @@ namespace Admin.Infrastructure.Outbox;
 
 /// <summary>
 /// E-mails about access requests, one set per transition; who is told is listed in
-/// docs/decisions/0009-notifications.md. "The applicant" is whoever sent the request last.
+/// docs/decisions/0009-notifications.md. "The applicant" is the request's owner, <see cref="AccessRequest.ApplicantId"/>.
 /// </summary>
 public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotifications
 {
@@ -21,16 +21,19 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
     public const string RevokedKind = "access_request.revoked";
     public const string ArchivedKind = "access_request.archived";
     public const string ReminderKind = "access_request.reminder";
+    public const string PreparedKind = "access_request.prepared";
+    public const string TransferredToKind = "access_request.transferred.new_applicant";
+    public const string TransferredFromKind = "access_request.transferred.previous_applicant";
 
     public async ValueTask<IReadOnlyList<OutboxMessage>> ComposeAsync(DomainEvent domainEvent, AdminDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (domainEvent is AccessRequestReminderSent reminder) return await ReminderAsync(reminder, db, ct);
+        if (domainEvent is AccessRequestPrepared prepared) return await PreparedAsync(prepared, db, ct);
+        if (domainEvent is AccessRequestTransferred transferred) return await TransferredAsync(transferred, db, ct);
         if (domainEvent is not AccessRequestTransitioned transition || transition is AccessRequestReopened) return [];
 
-        // The request is tracked by the SaveChanges that raised the event: FindAsync reads it from memory.
-        var request = await db.AccessRequests.FindAsync([transition.AggregateId], ct)
-            ?? throw new InvalidOperationException("The request is not in the context.");
+        var request = await TrackedAsync(transition.AggregateId, db, ct);
         var about = new About(request, await ApplicantEmailAsync(request, db, ct), links.RequestPage(request.Id), transition.OccurredAt);
         return transition switch
         {
@@ -52,7 +55,7 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
                 [$"L'habilitation pour la démarche « {about.Procedure} » est révoquée : les jetons d'API qu'elle porte sont refusés dès maintenant.",
                  $"Motif : « {revoked.RevocationReason} »"]),
             // The applicant archiving their own request needs no e-mail; an administrator archiving it is worth telling.
-            AccessRequestArchived archived when archived.ActorId != ApplicantOf(request) => about.ToEach(ArchivedKind, [about.Applicant],
+            AccessRequestArchived archived when archived.ActorId != request.ApplicantId => about.ToEach(ArchivedKind, [about.Applicant],
                 "Votre demande d'habilitation est archivée",
                 [$"La demande d'habilitation pour la démarche « {about.Procedure} » a été archivée par l'équipe API Particulier.",
                  "Elle reste consultable dans votre espace partenaire."]),
@@ -79,8 +82,7 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
 
     private async Task<IReadOnlyList<OutboxMessage>> ReminderAsync(AccessRequestReminderSent reminder, AdminDbContext db, CancellationToken ct)
     {
-        var request = await db.AccessRequests.FindAsync([reminder.AggregateId], ct)
-            ?? throw new InvalidOperationException("The request is not in the context.");
+        var request = await TrackedAsync(reminder.AggregateId, db, ct);
         var about = new About(request, await ApplicantEmailAsync(request, db, ct), links.RequestPage(request.Id), reminder.OccurredAt);
         var days = (int)(reminder.OccurredAt - reminder.WaitingSince).TotalDays;
         return about.ToEach(ReminderKind, [about.Applicant], "Votre demande d'habilitation attend vos modifications",
@@ -88,11 +90,42 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
              "Elle reste en attente tant qu'elle n'est pas modifiée et renvoyée. Si vous ne souhaitez plus la poursuivre, vous pouvez l'archiver."]);
     }
 
+    /// <summary>The member staff prepared a draft for: a link to take it over.</summary>
+    private async Task<IReadOnlyList<OutboxMessage>> PreparedAsync(AccessRequestPrepared prepared, AdminDbContext db, CancellationToken ct)
+    {
+        var request = await TrackedAsync(prepared.AggregateId, db, ct);
+        var about = new About(request, await EmailOfAsync(prepared.ApplicantId, db, ct), links.RequestPage(request.Id), prepared.OccurredAt);
+        var organization = await OrganizationNameAsync(request, db, ct);
+        return about.ToEach(PreparedKind, [about.Applicant], "L'équipe API Particulier a préparé une demande d'habilitation pour vous",
+            [$"À votre demande, l'équipe API Particulier a préparé une demande d'habilitation pour {organization ?? "votre organisation"} : « {about.Procedure} ».",
+             "Reprenez-la depuis votre espace partenaire : vous en deviendrez le demandeur, vous la compléterez puis l'enverrez comme toute autre demande."],
+            "Reprendre la demande");
+    }
+
+    /// <summary>Both people of a transfer: the new applicant (with the message, if any) and the previous one.</summary>
+    private async Task<IReadOnlyList<OutboxMessage>> TransferredAsync(AccessRequestTransferred transferred, AdminDbContext db, CancellationToken ct)
+    {
+        var request = await TrackedAsync(transferred.AggregateId, db, ct);
+        var page = links.RequestPage(request.Id);
+        var to = new About(request, await EmailOfAsync(transferred.NewApplicantId, db, ct), page, transferred.OccurredAt);
+        var from = to with { Applicant = await EmailOfAsync(transferred.PreviousApplicantId, db, ct) };
+        var message = transferred.Message is { } text ? [$"Message joint : « {text} »"] : Array.Empty<string>();
+        return
+        [
+            .. to.ToEach(TransferredToKind, [to.Applicant], "Une demande d'habilitation vous a été transférée",
+                [$"La demande d'habilitation pour la démarche « {to.Procedure} » vous a été transférée : vous en êtes désormais le demandeur.",
+                 .. message,
+                 "Vous recevrez les courriels de son instruction (modifications demandées, décision, rappels)."]),
+            .. from.ToEach(TransferredFromKind, [from.Applicant], "Votre demande d'habilitation a été transférée",
+                [$"La demande d'habilitation pour la démarche « {from.Procedure} » a été transférée à un autre demandeur de votre organisation.",
+                 "Vous n'en recevrez plus les courriels ; elle reste consultable dans votre espace partenaire tant que vous êtes membre de l'organisation."]),
+        ];
+    }
+
     private async Task<IReadOnlyList<OutboxMessage>> SubmittedAsync(AccessRequestSubmitted submitted, About about, AdminDbContext db,
         CancellationToken ct)
     {
-        var organization = await db.Organizations.AsNoTracking()
-            .Where(o => o.Id == about.Request.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+        var organization = await OrganizationNameAsync(about.Request, db, ct);
         var what = submitted.IsUpdate ? "La mise à jour de votre demande d'habilitation" : "Votre demande d'habilitation";
         var receipt = about.ToEach(ReceiptKind, [about.Applicant], "Votre demande d'habilitation a bien été envoyée",
             [$"{what} pour la démarche « {about.Procedure} » a bien été envoyée à l'équipe API Particulier.",
@@ -110,13 +143,18 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
         return [.. receipt, .. notices];
     }
 
-    internal static Guid ApplicantOf(AccessRequest request) => request.Submissions.LastOrDefault()?.SubmittedBy ?? request.CreatedBy;
+    /// <summary>The request is tracked by the SaveChanges that raised the event: FindAsync reads it from memory.</summary>
+    private static async Task<AccessRequest> TrackedAsync(Guid requestId, AdminDbContext db, CancellationToken ct) =>
+        await db.AccessRequests.FindAsync([requestId], ct) ?? throw new InvalidOperationException("The request is not in the context.");
 
-    internal static Task<string?> ApplicantEmailAsync(AccessRequest request, AdminDbContext db, CancellationToken ct)
-    {
-        var applicant = ApplicantOf(request);
-        return db.Users.AsNoTracking().Where(u => u.Id == applicant).Select(u => u.Email).FirstOrDefaultAsync(ct);
-    }
+    private static Task<string?> OrganizationNameAsync(AccessRequest request, AdminDbContext db, CancellationToken ct) =>
+        db.Organizations.AsNoTracking().Where(o => o.Id == request.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
+
+    private static Task<string?> ApplicantEmailAsync(AccessRequest request, AdminDbContext db, CancellationToken ct) =>
+        EmailOfAsync(request.ApplicantId, db, ct);
+
+    private static Task<string?> EmailOfAsync(Guid userId, AdminDbContext db, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
 
     /// <summary>What every e-mail about one request shares: its people, its page, its name.</summary>
     private sealed record About(AccessRequest Request, string? Applicant, string Page, DateTimeOffset At)

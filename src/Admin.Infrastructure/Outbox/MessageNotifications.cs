@@ -46,7 +46,7 @@ public sealed class MessageNotifications(EmailLinks links) : IEventNotifications
                 new EmailLink("Lire et répondre", links.StaffRequestPage(request.Id)), posted.OccurredAt));
         }
 
-        var applicant = AccessRequestNotifications.ApplicantOf(request);
+        var applicant = request.ApplicantId;
         var writers = await db.RequestMessages.AsNoTracking()
             .Where(m => m.AccessRequestId == request.Id && m.Side == MessageSide.Partner)
             .Select(m => m.AuthorId).Distinct().ToListAsync(ct);

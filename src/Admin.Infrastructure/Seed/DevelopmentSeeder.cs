@@ -61,7 +61,10 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
         await SeedFailedEmailAsync();
     }
 
-    /// <summary>"Commune de Démo" and five requests: draft, submitted, changes requested, approved (with its authorization), refused.</summary>
+    /// <summary>
+    /// "Commune de Démo" and six requests: draft, submitted, changes requested, approved (with its
+    /// authorization), refused, and a draft the instructor prepared that awaits its take-over.
+    /// </summary>
     private async Task SeedDemoOrganizationAsync()
     {
         var siret = Siret.Parse(DemoOrganizationSiret).Value;
@@ -118,6 +121,12 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
         var refused = Complete("Carte de transport scolaire", ["men_statut_scolarite"], now.AddDays(-50));
         Ensure(refused.Submit(partner.Id, charter, offerable, now.AddDays(-48)));
         Ensure(refused.Refuse(staff, "Le transport scolaire relève de la région : c'est à elle de déposer cette demande.", now.AddDays(-44)));
+
+        // A partner who called for help: the instructor prepared this one, the demo partner has yet to take it over.
+        var prepared = AccessRequest.PrepareFor(staff, organization, partner.Id, "Portail famille",
+            "Inscriptions en ligne aux activités municipales, au tarif calculé selon le quotient familial.", ["cnaf_quotient_familial"], offerable, now.AddDays(-1));
+        Ensure(prepared);
+        db.AccessRequests.Add(prepared.Value);
 
         // Threads: an exchange answered on the submitted request, an unanswered question on the one sent back.
         db.RequestMessages.Add(Ensure(RequestMessage.FromStaff(submitted, staff,

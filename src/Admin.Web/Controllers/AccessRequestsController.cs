@@ -10,7 +10,7 @@ using static Admin.Web.Features.AccessRequests.ChangeLifecycle;
 
 namespace Admin.Web.Controllers;
 
-/// <summary>A partner's requests: create, read (with timeline), reopen, archive, copy.</summary>
+/// <summary>A partner's requests: create, read (with timeline), reopen, archive, copy, take over a prepared draft, transfer.</summary>
 [Authorize(Policy = Policies.Partner), Route("demandes")]
 public sealed class AccessRequestsController(IMediator mediator, CurrentOrganizationCookie currentOrganization) : Controller
 {
@@ -59,6 +59,21 @@ public sealed class AccessRequestsController(IMediator mediator, CurrentOrganiza
     [HttpPost("{id:guid}/archiver")]
     public Task<IActionResult> Archive(Guid id, CancellationToken ct) =>
         ChangeAsync(id, PartnerAction.Archive, "La demande est archivée.", ct);
+
+    [HttpGet("{id:guid}/reprendre")]
+    public Task<IActionResult> ConfirmTakeOver(Guid id, CancellationToken ct) => ConfirmAsync(id, PartnerAction.TakeOver, ct);
+
+    [HttpPost("{id:guid}/reprendre")]
+    public Task<IActionResult> TakeOver(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, PartnerAction.TakeOver, "Vous êtes désormais le demandeur de cette demande : complétez-la puis envoyez-la.", ct);
+
+    [HttpGet("{id:guid}/transferer")]
+    public Task<IActionResult> Transfer(Guid id, CancellationToken ct) =>
+        TransferPage.ShowAsync(this, mediator, id, $"/demandes/{id}", forStaff: false, ct);
+
+    [HttpPost("{id:guid}/transferer")]
+    public Task<IActionResult> Transfer(Guid id, [Bind(Prefix = "Form")] Transfer.Form form, CancellationToken ct) =>
+        TransferPage.PostAsync(this, mediator, id, form, $"/demandes/{id}", forStaff: false, ct);
 
     [HttpPost("{id:guid}/copier")]
     public Task<IActionResult> Copy(Guid id, CancellationToken ct) =>

@@ -64,6 +64,7 @@ internal sealed class AccessRequestBuilder
     private bool _charterRemoved;
     private bool _dpoInformed = true;
     private bool _citizenConsent = true;
+    private Guid _organizationId = OrganizationId;
 
     private AccessRequestBuilder(Target target) => _target = target;
 
@@ -108,10 +109,13 @@ internal sealed class AccessRequestBuilder
     public AccessRequestBuilder WithoutDpoInformed() { _dpoInformed = false; return this; }
     public AccessRequestBuilder WithoutCitizenConsent() { _citizenConsent = false; return this; }
 
+    /// <summary>Of this organization (a real one, for the rules that read its members) instead of <see cref="OrganizationId"/>.</summary>
+    public AccessRequestBuilder InOrganization(Guid organizationId) { _organizationId = organizationId; return this; }
+
     public AccessRequest Build()
     {
         var now = TestClock.Now;
-        var request = AccessRequest.Create(OrganizationId, Applicant, now);
+        var request = AccessRequest.Create(_organizationId, Applicant, now);
         FillSections(request, now);
 
         if (_reopened)
@@ -195,7 +199,7 @@ internal sealed class AccessRequestBuilder
         if (_complete || _acceptedCharter is not null)
         {
             var charter = _charterRemoved ? null : _acceptedCharter ?? CurrentCharter;
-            var acceptance = charter is null ? null : CharterAcceptance.Record(charter, Applicant, OrganizationId, now, "192.0.2.10");
+            var acceptance = charter is null ? null : CharterAcceptance.Record(charter, Applicant, _organizationId, now, "192.0.2.10");
             Ensure(request.SaveEngagements(Applicant, acceptance, _dpoInformed, _citizenConsent, CurrentCharter, now));
         }
     }

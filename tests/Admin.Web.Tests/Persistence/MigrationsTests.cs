@@ -74,6 +74,49 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public async Task Sqlite_migration_to_an_explicit_applicant_keeps_the_one_derived_before()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"apip-applicant-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqliteAdminDbContext>().UseSqlite($"Data Source={path}").Options;
+            var (creator, sender) = (Guid.NewGuid(), Guid.NewGuid());
+            Guid sent, draft;
+            await using (var db = new SqliteAdminDbContext(options))
+            {
+                await db.Database.MigrateAsync();
+                var organization = Admin.Domain.Organizations.Organization.Register(
+                    Admin.Domain.Organizations.Siret.Parse("21750001600019").Value, "Ville de Paris", Admin.Domain.Organizations.OrganizationKind.Commune,
+                    Admin.Domain.Organizations.Address.Create("Place de l'Hôtel de Ville", "75004", "Paris").Value, creator, DateTimeOffset.UtcNow).Value;
+                var first = Admin.Domain.AccessRequests.AccessRequest.Create(organization.Id, creator, DateTimeOffset.UtcNow);
+                var second = Admin.Domain.AccessRequests.AccessRequest.Create(organization.Id, creator, DateTimeOffset.UtcNow);
+                db.AddRange(organization, first, second);
+                await db.SaveChangesAsync();
+                (sent, draft) = (first.Id, second.Id);
+                // Sent once by a colleague: before this migration, that colleague was "the applicant".
+                await db.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO \"AccessRequestSubmissions\" (\"Number\", \"AccessRequestId\", \"SubmittedBy\", \"SubmittedAt\", \"IsUpdate\", \"Content\") VALUES (1, {0}, {1}, 0, 0, '{{}}')",
+                    sent.ToString().ToUpperInvariant(), sender.ToString().ToUpperInvariant());
+                var migrator = db.GetService<IMigrator>();
+                var previous = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_DraftsAndTransfers", StringComparison.Ordinal)).Last();
+                await migrator.MigrateAsync(previous);
+                await migrator.MigrateAsync();
+            }
+
+            await using (var db = new SqliteAdminDbContext(options))
+            {
+                var applicants = await db.AccessRequests.Select(r => new { r.Id, r.ApplicantId }).ToDictionaryAsync(r => r.Id, r => r.ApplicantId);
+                Assert.Equal((sender, creator), (applicants[sent], applicants[draft]));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Sqlite_database_refuses_to_update_or_delete_an_audit_row()
     {
         var path = Path.Combine(Path.GetTempPath(), $"apip-audit-{Guid.NewGuid():N}.db");

@@ -11,11 +11,13 @@ namespace Admin.Web.Tests.Web;
 /// <summary>
 /// Every staff route (/instruction…, /admin…), discovered from the app's endpoints, not listed by
 /// hand: a partner is refused everywhere; an auditor reads every page but every POST is refused and
-/// nothing changes; an instructor cannot reach the administration.
+/// nothing changes (the forms that change something, decisions and drafts prepared for an
+/// organization, are refused to an auditor already on GET); an instructor cannot reach the administration.
 /// </summary>
 public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<AdminWebFactory>
 {
-    private static readonly string[] Fields = ["Form.Version", "Form.Message", "Form.Reason", "Form.GrantedScopes", "Email", "Role", "Code", "Label", "Title", "Text", "intent"];
+    private static readonly string[] Fields = ["Form.Version", "Form.Message", "Form.Reason", "Form.GrantedScopes", "Form.Name", "Form.ApplicantId",
+        "Form.NewApplicantId", "Email", "Role", "Code", "Label", "Title", "Text", "intent"];
 
     [Fact]
     public async Task A_partner_gets_403_on_every_staff_route_get_and_post()
@@ -27,7 +29,7 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
         var checkedRoutes = 0;
         foreach (var (method, pattern) in StaffRoutes())
         {
-            var url = UrlOf(pattern, request.Id);
+            var url = UrlOf(pattern, request);
             var page = method == "GET" ? await partner.GetAsync(url) : await partner.PostAsync(url, Form(request.Version));
             Assert.True(page.Status == HttpStatusCode.Forbidden, $"{method} {url} answered {(int)page.Status} {page.Location}");
             checkedRoutes++;
@@ -46,14 +48,14 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
 
         foreach (var (method, pattern) in StaffRoutes())
         {
-            var url = UrlOf(pattern, request.Id);
+            var url = UrlOf(pattern, request);
             var administration = pattern.StartsWith("admin", StringComparison.Ordinal);
             if (method == "GET")
             {
                 var page = await auditor.GetAsync(url);
                 if (administration) Assert.True(page.Status == HttpStatusCode.Forbidden, $"GET {url} answered {(int)page.Status}");
                 else if (pattern.Contains("documents", StringComparison.Ordinal)) Assert.Equal(HttpStatusCode.NotFound, page.Status); // a made-up document
-                else if (!IsDecisionForm(pattern)) { Assert.True(page.Status == HttpStatusCode.OK, $"GET {url} answered {(int)page.Status} {page.Location}"); reads++; }
+                else if (!IsWriteForm(pattern)) { Assert.True(page.Status == HttpStatusCode.OK, $"GET {url} answered {(int)page.Status} {page.Location}"); reads++; }
                 else Assert.Equal(HttpStatusCode.Forbidden, page.Status);
             }
             else
@@ -79,7 +81,7 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
 
         foreach (var (method, pattern) in StaffRoutes().Where(r => r.Pattern.StartsWith("admin", StringComparison.Ordinal)))
         {
-            var url = UrlOf(pattern, request.Id);
+            var url = UrlOf(pattern, request);
             var page = method == "GET" ? await instructor.GetAsync(url) : await instructor.PostAsync(url, Form(request.Version));
             Assert.True(page.Status == HttpStatusCode.Forbidden, $"{method} {url} answered {(int)page.Status}");
             checkedRoutes++;
@@ -104,15 +106,17 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
             .Distinct()
             .OrderBy(r => r.Pattern, StringComparer.Ordinal);
 
-    private static bool IsDecisionForm(string pattern) => pattern.Contains("/decision/", StringComparison.Ordinal);
+    private static bool IsWriteForm(string pattern) =>
+        pattern.Contains("/decision/", StringComparison.Ordinal) || pattern.Contains("/preparer", StringComparison.Ordinal);
 
-    private static string UrlOf(string pattern, Guid requestId) =>
+    private static string UrlOf(string pattern, Admin.Domain.AccessRequests.AccessRequest request) =>
         "/" + Regex.Replace(pattern, @"\{([^}:]+)[^}]*\}", m => m.Groups[1].Value switch
         {
             "slug" => "refus",
             "code" => "cnaf_quotient_familial",
             "documentId" => Guid.NewGuid().ToString(),
-            _ => requestId.ToString(),
+            "organizationId" => request.OrganizationId.ToString(),
+            _ => request.Id.ToString(),
         });
 
     private static Dictionary<string, string> Form(int version) =>
@@ -120,6 +124,7 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
         {
             "Form.Version" => version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "Form.GrantedScopes" => "cnaf_quotient_familial",
+            "Form.ApplicantId" or "Form.NewApplicantId" => Guid.NewGuid().ToString(),
             "Role" => "Administrator",
             "Email" => "intrus@exemple.fr",
             "intent" => "confirm",
@@ -133,6 +138,7 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
         var users = await db.Users.CountAsync();
         var scopes = await db.Scopes.CountAsync(s => s.IsRetired);
         var charters = await db.CharterVersions.CountAsync();
-        return $"request {request.Status} v{request.Version} assigned {request.AssignedTo}|authorizations {authorizations}|users {users}|retired {scopes}|charters {charters}";
+        var requests = await db.AccessRequests.CountAsync();
+        return $"request {request.Status} v{request.Version} assigned {request.AssignedTo} applicant {request.ApplicantId}|requests {requests}|authorizations {authorizations}|users {users}|retired {scopes}|charters {charters}";
     });
 }

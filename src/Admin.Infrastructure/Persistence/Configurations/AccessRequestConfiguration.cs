@@ -16,6 +16,7 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
         builder.Property(r => r.Reference).HasMaxLength(12).IsRequired();
         builder.HasIndex(r => r.Reference).IsUnique();
         builder.HasIndex(r => new { r.AssignedTo, r.Status });
+        builder.HasIndex(r => r.ApplicantId);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.DecisionMessage).HasMaxLength(AccessRequest.MessageMaxLength);
         // Two people saving the same version: the second one fails instead of overwriting.

@@ -22,6 +22,12 @@ public enum Need
 
     /// <summary>Decide on a request (changes, approval, refusal, revocation): an instructor or administrator who is not a member of its organization.</summary>
     Decide,
+
+    /// <summary>Hand a request to another applicant of its organization: any of its applicants, or an administrator.</summary>
+    Transfer,
+
+    /// <summary>Prepare a draft for an organization: an instructor or administrator who is not a member of it.</summary>
+    Prepare,
 }
 
 public sealed record MembershipSummary(Guid OrganizationId, string OrganizationName, string Siret, MembershipRole Role);
@@ -134,8 +140,9 @@ public sealed class AccessService(AdminDbContext db, ICurrentUser user)
         {
             Need.Read => true,
             Need.Edit or Need.ManageMembers => isMember && mayChange,
-            // The domain checks it again: a staff member never decides on their own organization's request.
-            Need.Decide => staff is { CanReview: true } && !isMember,
+            // The domain checks it again: a staff member never decides on (nor prepares) their own organization's request.
+            Need.Decide or Need.Prepare => staff is { CanReview: true } && !isMember,
+            Need.Transfer => (isMember && mayChange) || staff is { IsAdministrator: true },
             _ => false,
         };
         return allowed ? Result.Ok() : Result.Forbidden();

@@ -1,5 +1,6 @@
 using Admin.Domain.AccessRequests;
 using Admin.Domain.Common;
+using Admin.Domain.Organizations;
 using Admin.Infrastructure.Persistence;
 using Admin.Web.Features.Access;
 using Admin.Web.Infrastructure;
@@ -8,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Admin.Web.Features.AccessRequests;
 
-/// <summary>The partner's own transitions on a request: reopen an approved one, archive, or copy as a new draft.</summary>
+/// <summary>
+/// The partner's own transitions on a request: reopen an approved one, archive, copy as a new draft,
+/// or take over a draft staff prepared (and become its applicant).
+/// </summary>
 public static class ChangeLifecycle
 {
     public enum PartnerAction
@@ -16,6 +20,7 @@ public static class ChangeLifecycle
         Reopen,
         Archive,
         Copy,
+        TakeOver,
     }
 
     public static readonly Error NotApplicant = new("access_request.not_applicant", "Seul un demandeur de l'organisation peut faire cette action.");
@@ -39,12 +44,16 @@ public static class ChangeLifecycle
             {
                 PartnerAction.Reopen => request.Reopen(user.Id, now),
                 PartnerAction.Archive => request.Archive(user.Id, now),
+                PartnerAction.TakeOver => request.TakeOver(user.Id, await OrganizationAsync(), now),
                 _ => Copy(),
             };
             if (outcome.IsFailure) return Result<Guid>.From(outcome);
 
             var stored = await db.SaveChangesOrConflictAsync(ct);
             return stored.IsSuccess ? next : Result<Guid>.From(stored);
+
+            Task<Organization> OrganizationAsync() =>
+                db.Organizations.Include(o => o.Memberships).SingleAsync(o => o.Id == request.OrganizationId, ct);
 
             Result Copy()
             {

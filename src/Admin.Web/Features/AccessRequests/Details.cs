@@ -26,13 +26,16 @@ public static class Details
         IReadOnlyList<TimelineEntry> Timeline,
         Admin.Domain.Authorizations.Authorization? Authorization = null,
         MessageThread? Thread = null,
-        IReadOnlyDictionary<string, string>? ScopeLabels = null)
+        IReadOnlyDictionary<string, string>? ScopeLabels = null,
+        string? ApplicantName = null)
     {
         /// <summary>A scope as the partner reads it: its French name, or its code when the catalogue has none.</summary>
         public string ScopeName(string code) => ScopeLabels?.GetValueOrDefault(code) is { Length: > 0 } label ? label : code;
 
         public bool IsApplicant => Role == MembershipRole.Applicant;
-        public bool CanEdit => IsApplicant && Request.IsEditable;
+        public bool CanEdit => IsApplicant && Request.IsEditable && !Request.IsAwaitingTakeOver;
+        public bool CanTakeOver => IsApplicant && Request.IsAwaitingTakeOver;
+        public bool CanTransfer => IsApplicant && Request.Status != AccessRequestStatus.Archived;
         public bool CanReopen => IsApplicant && AccessRequestLifecycle.IsAllowed(Request.Status, AccessRequestTransition.Reopen);
         public bool CanArchive => IsApplicant && AccessRequestLifecycle.IsAllowed(Request.Status, AccessRequestTransition.Archive) && !Request.HasActiveAuthorization;
         public bool CanCopy => IsApplicant;
@@ -52,10 +55,12 @@ public static class Details
             var authorization = found.Request.AuthorizationId is { } authorizationId
                 ? await db.Authorizations.AsNoTracking().FirstOrDefaultAsync(a => a.Id == authorizationId, ct)
                 : null;
+            var applicant = await db.Users.AsNoTracking().Where(u => u.Id == found.Request.ApplicantId)
+                .Select(u => (u.FirstName + " " + u.LastName).Trim()).FirstOrDefaultAsync(ct);
             var thread = await threads.ReadAsync(found.Request, user.Id, MessageSide.Partner,
                 canWrite: found.Role is not null && found.Request.Status != AccessRequestStatus.Archived, ct);
             var labels = await db.ScopeLabelsAsync(ct);
-            return new View(found.Request, organizationName, found.Role, timeline, authorization, thread, labels);
+            return new View(found.Request, organizationName, found.Role, timeline, authorization, thread, labels, applicant);
         }
     }
 
@@ -92,6 +97,9 @@ public static class TimelineLabels
         "access_request.reopened" => "Demande rouverte pour une mise à jour",
         "access_request.archived" => "Demande archivée",
         "access_request.assigned" => "Demande prise en charge par un agent",
+        "access_request.prepared" => "Demande préparée par l'équipe API Particulier",
+        "access_request.taken_over" => "Demande reprise par un demandeur de l'organisation",
+        "access_request.transferred" => "Demande transférée à un autre demandeur de l'organisation",
         _ => action,
     };
 }

@@ -46,7 +46,8 @@ public static class ReviewRequest
         StaffMember Staff,
         DateOnly LatestExpiry,
         MessageThread Thread,
-        IReadOnlyDictionary<string, string> ScopeLabels)
+        IReadOnlyDictionary<string, string> ScopeLabels,
+        string? ApplicantName = null)
     {
         /// <summary>A scope as staff read it: its French name, or its code when the catalogue has none.</summary>
         public string ScopeName(string code) => ScopeLabels.GetValueOrDefault(code) is { Length: > 0 } label ? label : code;
@@ -59,6 +60,7 @@ public static class ReviewRequest
         public bool CanRevoke => MayDecide && Request.AuthorizationId is not null && AccessRequestLifecycle.IsAllowed(Request.Status, Request.IsReopening, AccessRequestTransition.Revoke);
         public bool CanTake => MayDecide && Request.Status is AccessRequestStatus.Submitted or AccessRequestStatus.ChangesRequested && Request.AssignedTo != Staff.UserId;
         public bool IsConflictOfInterest => Staff.CanReview && Staff.IsMemberOf(Request.OrganizationId);
+        public bool CanTransfer => Staff.IsAdministrator && Request.Status != AccessRequestStatus.Archived;
     }
 
     internal sealed class Handler(AdminDbContext db, AccessService access, MessageThreads threads, TimeProvider time) : IQueryHandler<Query, Result<View>>
@@ -72,7 +74,7 @@ public static class ReviewRequest
 
             var organization = await db.Organizations.AsNoTracking().Include(o => o.Memberships).SingleAsync(o => o.Id == request.OrganizationId, ct);
             var memberIds = organization.Memberships.Select(m => m.UserId).ToList();
-            var people = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id) || u.Id == request.AssignedTo)
+            var people = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id) || u.Id == request.AssignedTo || u.Id == request.ApplicantId)
                 .ToDictionaryAsync(u => u.Id, u => (Name: (u.FirstName + " " + u.LastName).Trim(), Email: u.Email ?? ""), ct);
             var members = organization.Memberships
                 .Where(m => people.ContainsKey(m.UserId))
@@ -106,7 +108,8 @@ public static class ReviewRequest
             var mayWrite = staff.CanReview && !staff.IsMemberOf(request.OrganizationId) && request.Status != AccessRequestStatus.Archived;
             var thread = await threads.ReadAsync(request, staff.UserId, MessageSide.Staff, mayWrite, ct);
             return new View(request, organization, members, scopes, charter, timeline, comparedWith, changes, assignee, authorization, staff,
-                Grant.LatestExpiry(time.GetUtcNow()), thread, labels);
+                Grant.LatestExpiry(time.GetUtcNow()), thread, labels,
+                people.TryGetValue(request.ApplicantId, out var applicant) ? $"{applicant.Name} ({applicant.Email})" : null);
         }
 
         /// <summary>

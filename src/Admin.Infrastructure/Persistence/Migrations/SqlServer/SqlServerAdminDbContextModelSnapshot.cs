@@ -27,6 +27,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("ApplicantId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ApprovedContent")
                         .HasColumnType("nvarchar(max)");
 
@@ -64,6 +67,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("PreparedBy")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -78,6 +84,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(30)");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("TakenOverAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
@@ -101,6 +110,8 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("Scopes");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
 
                     b.HasIndex("AuthorizationId");
 

@@ -22,6 +22,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ApplicantId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApprovedContent")
                         .HasColumnType("TEXT");
 
@@ -59,6 +62,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PreparedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -73,6 +79,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TakenOverAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
@@ -96,6 +105,8 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("Scopes");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
 
                     b.HasIndex("AuthorizationId");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAdminDbContext))]
-    [Migration("20261201165252_RequestMessages")]
+    [Migration("20261201165542_RequestMessages")]
     partial class RequestMessages
     {
         /// <inheritdoc />
@@ -23,6 +23,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Admin.Domain.AccessRequests.AccessRequest", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicantId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ApprovedContent")
@@ -62,6 +65,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PreparedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -76,6 +82,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TakenOverAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
@@ -99,6 +108,8 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("Scopes");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ApplicantId");
 
                     b.HasIndex("AuthorizationId");
 
