@@ -403,6 +403,16 @@ public class AccessRequestReviewTests
     }
 
     [Fact]
+    public void A_reference_is_searched_from_4_to_12_hexadecimal_digits()
+    {
+        Assert.Equal("3F2A", AccessRequest.NormalizeReference("3f2a"));
+        Assert.Null(AccessRequest.NormalizeReference("3f2"));
+        Assert.Equal("3F2A9C1B7D04", AccessRequest.NormalizeReference("n° 3f2a-9c1b 7d04"));
+        Assert.Null(AccessRequest.NormalizeReference("3f2a9c1b7d04e"));
+        Assert.Null(AccessRequest.NormalizeReference(null));
+    }
+
+    [Fact]
     public void An_instructor_takes_a_submitted_request_which_starts_its_review_clock_without_moving_the_version()
     {
         var request = Submitted().Build();
@@ -415,6 +425,7 @@ public class AccessRequestReviewTests
         Assert.Equal(version, request.Version);
         var assigned = Assert.IsType<AccessRequestAssigned>(Assert.Single(request.DomainEvents));
         Assert.Equal((InstructorId, (Guid?)null), (assigned.AssigneeId, assigned.PreviousAssigneeId));
+        Assert.Equal(("AccessRequest", "access_request.assigned", request.Id), (assigned.AggregateType, assigned.Action, assigned.AggregateId));
     }
 
     [Fact]
@@ -424,7 +435,7 @@ public class AccessRequestReviewTests
         var administrator = Staff(Roles.Administrator);
 
         Assert.Equal("access_request.administrator_assigns", Assert.Single(request.AssignTo(Instructor, administrator, Later).Errors).Code);
-        Assert.Equal("access_request.assignee_cannot_review", Assert.Single(request.AssignTo(administrator, Staff(Roles.Auditor), Later).Errors).Code);
+        Assert.Equal(AccessRequestErrors.AssigneeCannotReview.ForField("AssigneeId"), Assert.Single(request.AssignTo(administrator, Staff(Roles.Auditor), Later).Errors));
         var member = new StaffMember(Guid.NewGuid(), new HashSet<string> { Roles.Instructor }, new HashSet<Guid> { OrganizationId });
         Assert.Equal("access_request.assignee_cannot_review", Assert.Single(request.AssignTo(administrator, member, Later).Errors).Code);
         Assert.Null(request.AssignedTo);
@@ -432,6 +443,12 @@ public class AccessRequestReviewTests
         Assert.True(request.AssignTo(administrator, Instructor, Later).IsSuccess);
         Assert.Equal(InstructorId, request.AssignedTo);
         Assert.Equal(OtherStaffId, request.DomainEvents.OfType<AccessRequestAssigned>().Single().ActorId);
+    }
+
+    [Fact]
+    public void Assigning_to_nobody_is_a_bug()
+    {
+        Assert.Throws<ArgumentNullException>("assignee", () => Submitted().Build().AssignTo(Staff(Roles.Administrator), null!, Later));
     }
 
     [Theory]

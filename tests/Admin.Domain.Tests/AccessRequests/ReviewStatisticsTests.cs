@@ -93,4 +93,70 @@ public class ReviewStatisticsTests
         Assert.Equal(2, figures.Reviewed);
         Assert.Equal([TimeSpan.FromDays(2), TimeSpan.FromDays(5)], new[] { figures.TimeToDecision.Median!.Value, figures.TimeToDecision.P80!.Value });
     }
+
+    [Fact]
+    public void Reviews_and_decisions_exactly_at_the_period_start_or_at_now_count()
+    {
+        var figures = ReviewStatistics.Compute(
+        [
+            new CycleFacts(Guid.NewGuid(), 1, YearAgo.AddDays(-2), YearAgo, YearAgo, SubmissionOutcome.Approved),
+            new CycleFacts(Guid.NewGuid(), 1, Now.AddDays(-3), Now, Now, SubmissionOutcome.Refused),
+        ], YearAgo, Now);
+
+        Assert.Equal(new Spread(TimeSpan.FromDays(2), TimeSpan.FromDays(3), 2), figures.TimeToFirstReview);
+        Assert.Equal(new Spread(TimeSpan.FromDays(2), TimeSpan.FromDays(3), 2), figures.TimeToDecision);
+        Assert.Equal((2, 0), (figures.Reviewed, figures.SentBack));
+    }
+
+    [Fact]
+    public void The_share_sent_back_is_the_changes_requested_over_the_reviewed_submissions()
+    {
+        var figures = ReviewStatistics.Compute(
+        [
+            Cycle(Guid.NewGuid(), 1, 40, 35, 35, SubmissionOutcome.ChangesRequested),
+            Cycle(Guid.NewGuid(), 1, 30, 28, 20, SubmissionOutcome.Approved),
+            Cycle(Guid.NewGuid(), 1, 25, 24, 22, SubmissionOutcome.Refused),
+            Cycle(Guid.NewGuid(), 2, 15, null, 12, SubmissionOutcome.Closed),
+        ], YearAgo, Now);
+
+        Assert.Equal((3, 1), (figures.Reviewed, figures.SentBack));
+        Assert.Equal(1.0 / 3, figures.SentBackShare!.Value, 1e-12);
+    }
+
+    [Fact]
+    public void On_the_first_of_a_month_the_backlog_still_ends_with_that_month()
+    {
+        var firstOfJune = new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero); // 10:00 in Paris
+        var figures = ReviewStatistics.Compute(
+            [new CycleFacts(Guid.NewGuid(), 1, new(2026, 4, 10, 8, 0, 0, TimeSpan.Zero), null, null, null)],
+            firstOfJune.AddYears(-1), firstOfJune);
+
+        Assert.Equal(12, figures.Backlog.Count);
+        Assert.Equal((new DateOnly(2025, 7, 1), new DateOnly(2026, 6, 1)), (figures.Backlog[0].Month, figures.Backlog[^1].Month));
+        // The submission still awaiting staff waits at the end of April, of May and now.
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1], figures.Backlog.Select(p => p.Waiting));
+    }
+
+    [Fact]
+    public void The_current_month_counts_what_waits_now_not_at_its_end()
+    {
+        var figures = ReviewStatistics.Compute(
+        [
+            // Submitted at this very moment: waiting.
+            new CycleFacts(Guid.NewGuid(), 1, Now, null, null, null),
+            // Ended at this very moment: no longer waiting.
+            new CycleFacts(Guid.NewGuid(), 1, Now.AddDays(-2), Now.AddDays(-1), Now, SubmissionOutcome.Approved),
+            // Ends later this month: waiting now.
+            new CycleFacts(Guid.NewGuid(), 1, Now.AddDays(-5), Now.AddDays(-1), Now.AddDays(5), SubmissionOutcome.Approved),
+        ], YearAgo, Now);
+
+        Assert.Equal((new DateOnly(2026, 6, 1), 2), (figures.Backlog[^1].Month, figures.Backlog[^1].Waiting));
+        Assert.Equal(0, figures.Backlog[^2].Waiting);
+    }
+
+    [Fact]
+    public void Computing_without_cycles_is_a_bug()
+    {
+        Assert.Throws<ArgumentNullException>("cycles", () => ReviewStatistics.Compute(null!, YearAgo, Now));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Admin.Domain.AccessRequests;
 using Admin.Domain.Authorizations;
+using Admin.Domain.Charters;
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 
@@ -12,7 +13,7 @@ public class ErrorTests
     private static readonly Type[] Catalogues =
     [
         typeof(AccessRequestErrors), typeof(AuthorizationErrors), typeof(OrganizationErrors), typeof(EmailAddressErrors),
-        typeof(PhoneNumberErrors), typeof(Admin.Domain.Scopes.ScopeErrors), typeof(CommonErrors),
+        typeof(PhoneNumberErrors), typeof(Admin.Domain.Scopes.ScopeErrors), typeof(CharterErrors), typeof(CommonErrors),
     ];
 
     /// <summary>Every error of the catalogues: the static fields, and the errors built from a value.</summary>
@@ -37,7 +38,7 @@ public class ErrorTests
     {
         Assert.All(AllErrors(), e =>
         {
-            Assert.Matches("^(access_request|authorization|organization|email|phone|scope|common)\\.[a-z_]+$", e.Code);
+            Assert.Matches("^(access_request|authorization|organization|email|phone|scope|charter|common)\\.[a-z_]+$", e.Code);
             Assert.Null(e.Field);
         });
     }
@@ -79,6 +80,10 @@ public class ErrorTests
         Assert.Contains("200", OrganizationErrors.NameTooLong.Message);
         Assert.Contains("200", OrganizationErrors.StreetTooLong.Message);
         Assert.Contains("100", OrganizationErrors.CityTooLong.Message);
+        Assert.Contains("200", Admin.Domain.Scopes.ScopeErrors.LabelTooLong.Message);
+        Assert.Contains("500", Admin.Domain.Scopes.ScopeErrors.DescriptionTooLong.Message);
+        Assert.Contains("300", CharterErrors.TitleTooLong.Message);
+        Assert.Contains("100000", CharterErrors.BodyTooLong.Message);
     }
 
     [Fact]
