@@ -53,7 +53,7 @@ public sealed class CharterVersion
         if (string.IsNullOrWhiteSpace(title)) errors.Add(CharterErrors.TitleRequired.ForField("Title"));
         else if (title.Trim().Length > TitleMaxLength) errors.Add(CharterErrors.TitleTooLong.ForField("Title"));
         if (string.IsNullOrWhiteSpace(body)) errors.Add(CharterErrors.BodyRequired.ForField("Body"));
-        else if (body.Length > BodyMaxLength) errors.Add(CharterErrors.BodyTooLong.ForField("Body"));
+        else if (body.Trim().Length > BodyMaxLength) errors.Add(CharterErrors.BodyTooLong.ForField("Body"));
         if (change is not (CharterChange.Minor or CharterChange.Major)) errors.Add(CharterErrors.ChangeRequired.ForField("Change"));
         if (errors.Count > 0) return Result<CharterVersion>.Failure(ErrorKind.Validation, errors);
 

@@ -86,6 +86,8 @@ public class CharterVersionTests
     public void A_text_of_100000_characters_is_accepted_and_100001_refused()
     {
         Assert.Equal(100_000, Current.Next(CharterChange.Minor, "Charte", new string('b', 100_000), TestClock.Now).Value.Body.Length);
+        // The limit is on what is stored: the trailing newline a text area adds does not count.
+        Assert.Equal(100_000, Current.Next(CharterChange.Minor, "Charte", new string('b', 100_000) + "\n", TestClock.Now).Value.Body.Length);
 
         var result = Current.Next(CharterChange.Minor, "Charte", new string('b', 100_001), TestClock.Now);
 
