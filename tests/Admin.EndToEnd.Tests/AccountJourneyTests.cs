@@ -98,6 +98,20 @@ public sealed partial class AccountJourneyTests(AppServer app)
         await app.ScreenshotAsync(page, "05b-failed-emails");
         await page.SetViewportSizeAsync(375, 800);
         await app.ScreenshotAsync(page, "05c-failed-emails-mobile");
+        await page.SetViewportSizeAsync(1280, 900);
+
+        // The message templates, from the staff home, and one of them opened.
+        await page.GotoAsync("/instruction");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Modèles de messages" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#templates")).ToContainTextAsync("Cadre juridique à préciser");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "05d-templates");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Modifier le modèle Cadre juridique à préciser" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#variables")).ToContainTextAsync("{organisation}");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "05e-template-edit");
+        await page.SetViewportSizeAsync(375, 800);
+        await app.ScreenshotAsync(page, "05f-template-edit-mobile");
     }
 
     [Fact]
