@@ -55,6 +55,7 @@ internal sealed class AccessRequestBuilder
     private readonly Target _target;
     private bool _complete;
     private bool _reopened;
+    private Guid _organizationId = OrganizationId;
     private Procedure? _procedure;
     private LegalBasis? _legalBasis;
     private string[]? _scopes;
@@ -98,6 +99,8 @@ internal sealed class AccessRequestBuilder
         return Complete();
     }
 
+    /// <summary>The request (and its authorization) belong to this organization instead of <see cref="OrganizationId"/>.</summary>
+    public AccessRequestBuilder ForOrganization(Guid organizationId) { _organizationId = organizationId; return this; }
     public AccessRequestBuilder WithProcedure(Procedure procedure) { _procedure = procedure; return this; }
     public AccessRequestBuilder WithLegalBasis(LegalBasis legalBasis) { _legalBasis = legalBasis; return this; }
     public AccessRequestBuilder WithScopes(params string[] scopes) { _scopes = scopes; return this; }
@@ -111,7 +114,7 @@ internal sealed class AccessRequestBuilder
     public AccessRequest Build()
     {
         var now = TestClock.Now;
-        var request = AccessRequest.Create(OrganizationId, Applicant, now);
+        var request = AccessRequest.Create(_organizationId, Applicant, now);
         FillSections(request, now);
 
         if (_reopened)
@@ -195,7 +198,7 @@ internal sealed class AccessRequestBuilder
         if (_complete || _acceptedCharter is not null)
         {
             var charter = _charterRemoved ? null : _acceptedCharter ?? CurrentCharter;
-            var acceptance = charter is null ? null : CharterAcceptance.Record(charter, Applicant, OrganizationId, now, "192.0.2.10");
+            var acceptance = charter is null ? null : CharterAcceptance.Record(charter, Applicant, _organizationId, now, "192.0.2.10");
             Ensure(request.SaveEngagements(Applicant, acceptance, _dpoInformed, _citizenConsent, CurrentCharter, now));
         }
     }

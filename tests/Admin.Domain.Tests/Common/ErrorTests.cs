@@ -1,5 +1,6 @@
 using System.Reflection;
 using Admin.Domain.AccessRequests;
+using Admin.Domain.ApiKeys;
 using Admin.Domain.Authorizations;
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
@@ -12,7 +13,7 @@ public class ErrorTests
     private static readonly Type[] Catalogues =
     [
         typeof(AccessRequestErrors), typeof(AuthorizationErrors), typeof(OrganizationErrors), typeof(EmailAddressErrors),
-        typeof(PhoneNumberErrors), typeof(Admin.Domain.Scopes.ScopeErrors), typeof(CommonErrors),
+        typeof(PhoneNumberErrors), typeof(Admin.Domain.Scopes.ScopeErrors), typeof(CommonErrors), typeof(ApiKeyErrors),
     ];
 
     /// <summary>Every error of the catalogues: the static fields, and the errors built from a value.</summary>
@@ -37,7 +38,7 @@ public class ErrorTests
     {
         Assert.All(AllErrors(), e =>
         {
-            Assert.Matches("^(access_request|authorization|organization|email|phone|scope|common)\\.[a-z_]+$", e.Code);
+            Assert.Matches("^(access_request|authorization|organization|email|phone|scope|common|api_key)\\.[a-z_]+$", e.Code);
             Assert.Null(e.Field);
         });
     }
