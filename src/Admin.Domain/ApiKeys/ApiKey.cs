@@ -68,10 +68,8 @@ public sealed class ApiKey : Entity
             throw new ArgumentException("Key material of another environment, or not a SHA-256.", nameof(material));
 
         if (!organization.CanManageKeys(actorId)) return Result<ApiKey>.Failure(ErrorKind.Forbidden, [ApiKeyErrors.NotAllowed]);
-        var errors = new List<Error>();
+        var errors = NameErrors(name).ToList();
         var cleanName = name?.Trim() ?? "";
-        if (cleanName.Length == 0) errors.Add(ApiKeyErrors.NameRequired.ForField(nameof(Name)));
-        else if (cleanName.Length > NameMaxLength) errors.Add(ApiKeyErrors.NameTooLong.ForField(nameof(Name)));
         if (!Enum.IsDefined(environment)) errors.Add(ApiKeyErrors.EnvironmentInvalid.ForField(nameof(Environment)));
         if (errors.Count > 0) return Result<ApiKey>.Failure(ErrorKind.Validation, errors);
         if (!authorization.IsUsable(now)) return Result<ApiKey>.Failure(ErrorKind.Conflict, [ApiKeyErrors.AuthorizationNotActive]);
@@ -90,6 +88,15 @@ public sealed class ApiKey : Entity
         };
         key.Raise(new ApiKeyIssued(key.Id, actorId, now, authorization.Id, organization.Id, cleanName, key.Prefix.Value, environment, key.ExpiresAt));
         return key;
+    }
+
+    /// <summary>What is wrong with a key's name (on the field Name), so a form can report it with its other errors.</summary>
+    public static IReadOnlyList<Error> NameErrors(string? name)
+    {
+        var cleanName = name?.Trim() ?? "";
+        return cleanName.Length == 0 ? [ApiKeyErrors.NameRequired.ForField(nameof(Name))]
+            : cleanName.Length > NameMaxLength ? [ApiKeyErrors.NameTooLong.ForField(nameof(Name))]
+            : [];
     }
 
     /// <summary>When the key stops working: its own expiry, or its authorization's if that one is earlier (a key never outlives it).</summary>
