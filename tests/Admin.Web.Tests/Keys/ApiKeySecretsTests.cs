@@ -71,6 +71,14 @@ public sealed class ApiKeySecretsTests
     }
 
     [Fact]
+    public void The_fixed_demo_key_of_development_is_a_well_formed_production_key()
+    {
+        var parsed = ApiKeyFormat.Parse(Admin.Infrastructure.Seed.DevelopmentSeeder.DemoProductionKey);
+
+        Assert.Equal(ApiKeyEnvironment.Production, parsed?.Environment);
+    }
+
+    [Fact]
     public void Verification_accepts_the_secret_and_refuses_any_other_or_a_malformed_hash()
     {
         var key = ApiKeySecrets.Generate(ApiKeyEnvironment.Sandbox);
