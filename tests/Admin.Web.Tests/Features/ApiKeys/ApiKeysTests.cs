@@ -80,6 +80,28 @@ public sealed class ApiKeysTests(AdminWebFactory app) : IClassFixture<AdminWebFa
     }
 
     [Fact]
+    public async Task Post_confirmation_with_two_factor_asks_the_code_refuses_a_wrong_one_next_to_it_and_accepts_the_next()
+    {
+        var arranged = await app.ApprovedWithMembersAsync();
+        var browser = await app.SignedInAsync(arranged.Applicant);
+        var sharedKey = (await browser.GetAsync("/compte/double-authentification")).Document.GetElementById("shared-key")!.TextContent;
+        await browser.PostAsync("/compte/double-authentification/activer", new Dictionary<string, string> { ["Code"] = Accounts.TotpCode(sharedKey) });
+
+        var form = await browser.GetAsync($"/compte/confirmer-identite?returnUrl={Uri.EscapeDataString(arranged.NewKeyUrl)}");
+        var wrong = await browser.PostAsync("/compte/confirmer-identite", new Dictionary<string, string> { ["Code"] = "12345", ["returnUrl"] = arranged.NewKeyUrl });
+        // The code of the current step was used to turn two-factor on: the next step's code is the one still unused.
+        var right = await browser.PostAsync("/compte/confirmer-identite", new Dictionary<string, string>
+            { ["Code"] = Accounts.TotpCode(sharedKey, DateTimeOffset.UtcNow.AddSeconds(30)), ["returnUrl"] = arranged.NewKeyUrl });
+
+        Assert.NotNull(form.Document.QuerySelector("input[name='Code']"));
+        Assert.Null(form.Document.QuerySelector("input[name='Password']"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        Assert.Equal([Admin.Web.Features.Account.ConfirmIdentity.CodeRequired.Message], wrong.ErrorsFor("Code"));
+        Assert.Equal(arranged.NewKeyUrl, right.Location);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(arranged.NewKeyUrl)).Status);
+    }
+
+    [Fact]
     public async Task Post_new_key_after_confirmation_shows_the_secret_once_uncached_and_then_only_its_prefix()
     {
         var arranged = await app.ApprovedWithMembersAsync();
