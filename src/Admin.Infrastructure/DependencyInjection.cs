@@ -94,6 +94,7 @@ public static class DependencyInjection
         services.AddScoped<IEventNotifications, AccountNotifications>();
         services.AddScoped<IEventNotifications, InvitationNotifications>();
         services.AddScoped<IEventNotifications, MessageNotifications>();
+        services.AddScoped<IEventNotifications, ApiKeyNotifications>();
         services.AddSingleton<IDocumentScanner, NoOpDocumentScanner>();
 
         services.AddIdentity<AppUser, AppRole>(options =>

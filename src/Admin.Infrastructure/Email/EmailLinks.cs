@@ -13,6 +13,9 @@ public sealed class EmailLinks(IOptions<EmailOptions> options)
     /// <summary>A request's page, for its organization's members.</summary>
     public string RequestPage(Guid requestId) => Absolute($"/demandes/{requestId}");
 
+    /// <summary>The keys of an authorization, for its organization's applicant and technical contact.</summary>
+    public string KeysPage(Guid authorizationId) => Absolute($"/habilitations/{authorizationId}/cles");
+
     /// <summary>A request's review page, for staff.</summary>
     public string StaffRequestPage(Guid requestId) => Absolute($"/instruction/demandes/{requestId}");
 

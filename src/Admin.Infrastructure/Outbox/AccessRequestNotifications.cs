@@ -150,7 +150,7 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
     private static Task<string?> OrganizationNameAsync(AccessRequest request, AdminDbContext db, CancellationToken ct) =>
         db.Organizations.AsNoTracking().Where(o => o.Id == request.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
 
-    private static Task<string?> ApplicantEmailAsync(AccessRequest request, AdminDbContext db, CancellationToken ct) =>
+    internal static Task<string?> ApplicantEmailAsync(AccessRequest request, AdminDbContext db, CancellationToken ct) =>
         EmailOfAsync(request.ApplicantId, db, ct);
 
     private static Task<string?> EmailOfAsync(Guid userId, AdminDbContext db, CancellationToken ct) =>

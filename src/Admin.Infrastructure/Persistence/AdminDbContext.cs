@@ -1,4 +1,5 @@
 using Admin.Domain.AccessRequests;
+using Admin.Domain.ApiKeys;
 using Admin.Domain.Audit;
 using Admin.Domain.Authorizations;
 using Admin.Domain.Organizations;
@@ -36,6 +37,7 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<RequestMessage> RequestMessages => Set<RequestMessage>();
     public DbSet<MessageReadMarker> MessageReadMarkers => Set<MessageReadMarker>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     private readonly List<DomainEvent> _raised = [];
 

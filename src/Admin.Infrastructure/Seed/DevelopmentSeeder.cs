@@ -1,4 +1,5 @@
 using Admin.Domain.AccessRequests;
+using Admin.Domain.ApiKeys;
 using Admin.Domain.Authorizations;
 using Admin.Domain.Charters;
 using Admin.Domain.Common;
@@ -7,6 +8,7 @@ using Admin.Domain.Messages;
 using Admin.Domain.Users;
 using Admin.Infrastructure.Email;
 using Admin.Infrastructure.Identity;
+using Admin.Infrastructure.Keys;
 using Admin.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +33,12 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
     ];
 
     public const string DemoOrganizationSiret = "21690000000003";
+
+    /// <summary>
+    /// The demo organization's valid production key, fixed so the README can show it. Development only:
+    /// anywhere else a secret comes from the cryptographic generator and is known to nobody but its holder.
+    /// </summary>
+    public const string DemoProductionKey = "apip_live_CommuneDeDemoCleDeProduction20261gii4T";
 
     public async Task SeedAsync()
     {
@@ -117,6 +125,7 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
         var authorization = approved.Approve(staff, grant, null, now.AddDays(-35));
         Ensure(authorization);
         db.Authorizations.Add(authorization.Value);
+        SeedKeys(organization, authorization.Value, partner.Id, now);
 
         var refused = Complete("Carte de transport scolaire", ["men_statut_scolarite"], now.AddDays(-50));
         Ensure(refused.Submit(partner.Id, charter, offerable, now.AddDays(-48)));
@@ -137,6 +146,17 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
             "Faut-il joindre la délibération sur les tarifs périscolaires ?", now.AddDays(-3))));
 
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>The approved request's keys: one valid production key (the fixed demo secret) and one revoked.</summary>
+    private void SeedKeys(Organization organization, Authorization authorization, Guid partnerId, DateTimeOffset now)
+    {
+        var valid = Ensure(ApiKey.Issue(authorization, organization, partnerId, "Logiciel de gestion des aides", ApiKeyEnvironment.Production,
+            ApiKeySecrets.FromSecret(DemoProductionKey).Material, now.AddDays(-30)));
+        var revoked = Ensure(ApiKey.Issue(authorization, organization, partnerId, "Ancienne clé de test", ApiKeyEnvironment.Production,
+            ApiKeySecrets.Generate(ApiKeyEnvironment.Production).Material, now.AddDays(-34)));
+        Ensure(revoked.RevokeAsMember(organization, partnerId, "Clé remplacée : elle avait été collée dans un ticket de support.", now.AddDays(-31)));
+        db.ApiKeys.AddRange(valid, revoked);
     }
 
     /// <summary>One e-mail the outbox gave up on, so /admin/courriels shows what it lists.</summary>

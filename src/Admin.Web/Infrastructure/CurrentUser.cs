@@ -12,6 +12,12 @@ public interface ICurrentUser
     bool IsInRole(string role);
     bool IsStaff { get; }
 
+    /// <summary>
+    /// When this session last confirmed its password or two-factor code (IdentityConfirmation), or null.
+    /// Null unless implemented: a user who never confirmed is the safe default.
+    /// </summary>
+    DateTimeOffset? IdentityConfirmedAt => null;
+
     /// <summary>The client's IP address (the proxy's X-Forwarded-For when trusted), or null when unknown.</summary>
     string? ClientAddress { get; }
 }
@@ -28,6 +34,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public bool IsInRole(string role) => Principal.IsInRole(role);
     public bool IsStaff => Roles.Staff.Any(Principal.IsInRole);
     public string? ClientAddress => ClientAddresses.Format(accessor.HttpContext?.Connection.RemoteIpAddress);
+    public DateTimeOffset? IdentityConfirmedAt => IdentityConfirmation.ConfirmedAt(Principal);
 }
 
 public static class ClientAddresses

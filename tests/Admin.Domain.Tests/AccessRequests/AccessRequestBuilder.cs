@@ -55,6 +55,7 @@ internal sealed class AccessRequestBuilder
     private readonly Target _target;
     private bool _complete;
     private bool _reopened;
+    private Guid _organizationId = OrganizationId;
     private Procedure? _procedure;
     private LegalBasis? _legalBasis;
     private string[]? _scopes;
@@ -99,6 +100,8 @@ internal sealed class AccessRequestBuilder
         return Complete();
     }
 
+    /// <summary>The request (and its authorization) belong to this organization instead of <see cref="OrganizationId"/>.</summary>
+    public AccessRequestBuilder ForOrganization(Guid organizationId) { _organizationId = organizationId; return this; }
     public AccessRequestBuilder WithProcedure(Procedure procedure) { _procedure = procedure; return this; }
     public AccessRequestBuilder WithLegalBasis(LegalBasis legalBasis) { _legalBasis = legalBasis; return this; }
     public AccessRequestBuilder WithScopes(params string[] scopes) { _scopes = scopes; return this; }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Admin.Domain.AccessRequests;
+using Admin.Domain.ApiKeys;
 using Admin.Domain.Authorizations;
 using Admin.Domain.Charters;
 using Admin.Domain.Common;
@@ -13,7 +14,7 @@ public class ErrorTests
     private static readonly Type[] Catalogues =
     [
         typeof(AccessRequestErrors), typeof(AuthorizationErrors), typeof(OrganizationErrors), typeof(EmailAddressErrors),
-        typeof(PhoneNumberErrors), typeof(Admin.Domain.Scopes.ScopeErrors), typeof(CharterErrors), typeof(CommonErrors),
+        typeof(PhoneNumberErrors), typeof(Admin.Domain.Scopes.ScopeErrors), typeof(CharterErrors), typeof(CommonErrors), typeof(ApiKeyErrors),
     ];
 
     /// <summary>Every error of the catalogues: the static fields, and the errors built from a value.</summary>
@@ -38,7 +39,7 @@ public class ErrorTests
     {
         Assert.All(AllErrors(), e =>
         {
-            Assert.Matches("^(access_request|authorization|organization|email|phone|scope|charter|common)\\.[a-z_]+$", e.Code);
+            Assert.Matches("^(access_request|authorization|organization|email|phone|scope|charter|common|api_key)\\.[a-z_]+$", e.Code);
             Assert.Null(e.Field);
         });
     }

@@ -91,11 +91,17 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
         Assert.Equal(before, await SnapshotAsync(request.Id));
     }
 
+    /// <summary>A submitted request for the request routes, and an approved one with a key for the key routes.</summary>
     private async Task<(Admin.Domain.AccessRequests.AccessRequest Request, string Snapshot)> ArrangeAsync()
     {
         var request = await app.SubmittedAsync(await app.PartnerWithOrganizationAsync("Commune balayée"));
+        var withKeys = await app.ApprovedWithMembersAsync("Commune aux clés balayée");
+        var (key, _) = await app.KeyAsync(withKeys);
+        _keys = (withKeys.AuthorizationId, key.Id);
         return (request, await SnapshotAsync(request.Id));
     }
+
+    private (Guid AuthorizationId, Guid KeyId) _keys;
 
     private IEnumerable<(string Method, string Pattern)> StaffRoutes() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -106,16 +112,20 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
             .Distinct()
             .OrderBy(r => r.Pattern, StringComparer.Ordinal);
 
+    /// <summary>Forms that change something, refused to an auditor already on GET: a decision, a draft prepared for an organization, a key revocation.</summary>
     private static bool IsWriteForm(string pattern) =>
-        pattern.Contains("/decision/", StringComparison.Ordinal) || pattern.Contains("/preparer", StringComparison.Ordinal);
+        pattern.Contains("/decision/", StringComparison.Ordinal) || pattern.Contains("/preparer", StringComparison.Ordinal)
+        || pattern.EndsWith("/revoquer", StringComparison.Ordinal);
 
-    private static string UrlOf(string pattern, Admin.Domain.AccessRequests.AccessRequest request) =>
+    private string UrlOf(string pattern, Admin.Domain.AccessRequests.AccessRequest request) =>
         "/" + Regex.Replace(pattern, @"\{([^}:]+)[^}]*\}", m => m.Groups[1].Value switch
         {
             "slug" => "refus",
             "code" => "cnaf_quotient_familial",
             "documentId" => Guid.NewGuid().ToString(),
             "organizationId" => request.OrganizationId.ToString(),
+            "authorizationId" => _keys.AuthorizationId.ToString(),
+            "keyId" => _keys.KeyId.ToString(),
             _ => request.Id.ToString(),
         });
 
@@ -139,6 +149,7 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
         var scopes = await db.Scopes.CountAsync(s => s.IsRetired);
         var charters = await db.CharterVersions.CountAsync();
         var requests = await db.AccessRequests.CountAsync();
-        return $"request {request.Status} v{request.Version} assigned {request.AssignedTo} applicant {request.ApplicantId}|requests {requests}|authorizations {authorizations}|users {users}|retired {scopes}|charters {charters}";
+        var keys = await db.ApiKeys.CountAsync(k => k.RevokedAt == null);
+        return $"request {request.Status} v{request.Version} assigned {request.AssignedTo} applicant {request.ApplicantId}|requests {requests}|authorizations {authorizations}|users {users}|retired {scopes}|charters {charters}|active keys {keys}";
     });
 }

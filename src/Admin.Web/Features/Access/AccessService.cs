@@ -1,4 +1,5 @@
 using Admin.Domain.AccessRequests;
+using Admin.Domain.Authorizations;
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 using Admin.Domain.Users;
@@ -28,6 +29,15 @@ public enum Need
 
     /// <summary>Prepare a draft for an organization: an instructor or administrator who is not a member of it.</summary>
     Prepare,
+
+    /// <summary>See an authorization's keys: its organization's applicants and technical contacts (not business contacts), and any staff member.</summary>
+    SeeKeys,
+
+    /// <summary>Create keys: the organization's applicants and technical contacts only.</summary>
+    IssueKeys,
+
+    /// <summary>Revoke a key: the organization's applicants and technical contacts, and instructors and administrators.</summary>
+    RevokeKeys,
 }
 
 public sealed record MembershipSummary(Guid OrganizationId, string OrganizationName, string Siret, MembershipRole Role);
@@ -43,6 +53,12 @@ public sealed record RequestAccess(AccessRequest Request, MembershipRole? Role, 
 {
     /// <summary>Editing, submitting, reopening and archiving are the applicant's.</summary>
     public bool IsApplicant => Role == MembershipRole.Applicant;
+}
+
+/// <summary>An authorization the user may act on, with its organization (members loaded), and as whom.</summary>
+public sealed record AuthorizationAccess(Authorization Authorization, Organization Organization, MembershipRole? Role, StaffMember? Staff)
+{
+    public bool ManagesKeys => Role is MembershipRole.Applicant or MembershipRole.TechnicalContact;
 }
 
 /// <summary>
@@ -111,6 +127,19 @@ public sealed class AccessService(AdminDbContext db, ICurrentUser user)
         return verdict.IsFailure ? Result<RequestAccess>.From(verdict) : new RequestAccess(request, role, staff);
     }
 
+    /// <summary>The authorization and its organization, when the user may act on its keys for <paramref name="need"/>.</summary>
+    public async Task<Result<AuthorizationAccess>> ForAuthorizationAsync(Guid authorizationId, Need need, CancellationToken ct)
+    {
+        var authorization = await db.Authorizations.FirstOrDefaultAsync(a => a.Id == authorizationId, ct);
+        if (authorization is null) return Result<AuthorizationAccess>.From(Result.NotFound());
+        var organization = await db.Organizations.Include(o => o.Memberships).SingleAsync(o => o.Id == authorization.OrganizationId, ct);
+
+        var role = organization.RoleOf(user.Id);
+        var staff = await StaffOrNullAsync(ct);
+        var verdict = Judge(need, role is not null, staff, mayChange: organization.CanManageKeys(user.Id));
+        return verdict.IsFailure ? Result<AuthorizationAccess>.From(verdict) : new AuthorizationAccess(authorization, organization, role, staff);
+    }
+
     /// <summary>
     /// The signed-in staff member as the domain judges them (roles, organizations they belong to), for
     /// the staff decisions of <see cref="AccessRequest"/>. Only for a staff user.
@@ -131,7 +160,7 @@ public sealed class AccessService(AdminDbContext db, ICurrentUser user)
     }
 
     /// <summary>Outsiders are told it does not exist; insiders without the right are told they may not.</summary>
-    /// <param name="mayChange">The member's role lets them change it (an applicant).</param>
+    /// <param name="mayChange">The member's role lets them change it (an applicant; for keys, an applicant or technical contact).</param>
     private static Result Judge(Need need, bool isMember, StaffMember? staff, bool mayChange)
     {
         var insider = isMember || staff is not null;
@@ -143,6 +172,10 @@ public sealed class AccessService(AdminDbContext db, ICurrentUser user)
             // The domain checks it again: a staff member never decides on (nor prepares) their own organization's request.
             Need.Decide or Need.Prepare => staff is { CanReview: true } && !isMember,
             Need.Transfer => (isMember && mayChange) || staff is { IsAdministrator: true },
+            // For keys, mayChange is "manages keys" (applicant or technical contact).
+            Need.SeeKeys => (isMember && mayChange) || staff is not null,
+            Need.IssueKeys => isMember && mayChange,
+            Need.RevokeKeys => (isMember && mayChange) || staff is { CanReview: true },
             _ => false,
         };
         return allowed ? Result.Ok() : Result.Forbidden();

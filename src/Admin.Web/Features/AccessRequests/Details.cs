@@ -39,6 +39,9 @@ public static class Details
         public bool CanReopen => IsApplicant && AccessRequestLifecycle.IsAllowed(Request.Status, AccessRequestTransition.Reopen);
         public bool CanArchive => IsApplicant && AccessRequestLifecycle.IsAllowed(Request.Status, AccessRequestTransition.Archive) && !Request.HasActiveAuthorization;
         public bool CanCopy => IsApplicant;
+
+        /// <summary>The key page is the applicants' and technical contacts', not the business contacts'.</summary>
+        public bool CanManageKeys => Role is MembershipRole.Applicant or MembershipRole.TechnicalContact;
         public string Title => RequestTitle.Of(Request.Procedure.Name);
     }
 

@@ -1,0 +1,150 @@
+using Admin.Domain.Authorizations;
+using Admin.Domain.Common;
+using Admin.Domain.Organizations;
+using Admin.Domain.Users;
+
+namespace Admin.Domain.ApiKeys;
+
+public enum ApiKeyStatus
+{
+    Active = 1,
+    Revoked = 2,
+    Expired = 3,
+}
+
+/// <summary>
+/// What the generator hands over for a new key: its environment, its visible prefix and the
+/// SHA-256 of the whole secret (64 lower-case hexadecimal digits). The secret itself never enters
+/// the domain nor the database.
+/// </summary>
+public sealed record ApiKeyMaterial(ApiKeyEnvironment Environment, ApiKeyPrefix Prefix, string Hash);
+
+/// <summary>
+/// Jeton d'API: a secret given to the partner's software, belonging to one authorization. Created
+/// by the organization's applicant or technical contact while the authorization is active; stored as
+/// a hash with a visible prefix; expires with its authorization, never later; revoked with a reason,
+/// by the organization or by staff.
+/// </summary>
+public sealed class ApiKey : Entity
+{
+    public const int NameMaxLength = 100;
+    public const int ReasonMaxLength = 1000;
+    public const int HashLength = 64;
+
+    private ApiKey() { }
+
+    public Guid AuthorizationId { get; private set; }
+    public Guid OrganizationId { get; private set; }
+    public string Name { get; private set; } = "";
+    public ApiKeyEnvironment Environment { get; private set; }
+    public ApiKeyPrefix Prefix { get; private set; }
+
+    /// <summary>SHA-256 of the whole secret, lower-case hexadecimal: what a lookup compares.</summary>
+    public string Hash { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+    public Guid CreatedBy { get; private set; }
+
+    /// <summary>The authorization's expiry when the key was created; see <see cref="ExpiresAtWith"/>.</summary>
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public DateTimeOffset? RevokedAt { get; private set; }
+    public Guid? RevokedBy { get; private set; }
+    public string? RevocationReason { get; private set; }
+    public DateTimeOffset? LastUsedAt { get; private set; }
+
+    /// <summary>
+    /// Issues a key on <paramref name="authorization"/> of <paramref name="organization"/> for
+    /// <paramref name="actorId"/>, who must be its applicant or technical contact.
+    /// </summary>
+    public static Result<ApiKey> Issue(Authorization authorization, Organization organization, Guid actorId, string? name,
+        ApiKeyEnvironment environment, ApiKeyMaterial material, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        ArgumentNullException.ThrowIfNull(organization);
+        ArgumentNullException.ThrowIfNull(material);
+        if (authorization.OrganizationId != organization.Id) throw new ArgumentException("Not the authorization's organization.", nameof(organization));
+        if (material.Environment != environment || material.Hash.Length != HashLength)
+            throw new ArgumentException("Key material of another environment, or not a SHA-256.", nameof(material));
+
+        if (!organization.CanManageKeys(actorId)) return Result<ApiKey>.Failure(ErrorKind.Forbidden, [ApiKeyErrors.NotAllowed]);
+        var errors = NameErrors(name).ToList();
+        var cleanName = name?.Trim() ?? "";
+        if (!Enum.IsDefined(environment)) errors.Add(ApiKeyErrors.EnvironmentInvalid.ForField(nameof(Environment)));
+        if (errors.Count > 0) return Result<ApiKey>.Failure(ErrorKind.Validation, errors);
+        if (!authorization.IsUsable(now)) return Result<ApiKey>.Failure(ErrorKind.Conflict, [ApiKeyErrors.AuthorizationNotActive]);
+
+        var key = new ApiKey
+        {
+            AuthorizationId = authorization.Id,
+            OrganizationId = organization.Id,
+            Name = cleanName,
+            Environment = environment,
+            Prefix = material.Prefix,
+            Hash = material.Hash,
+            CreatedAt = now,
+            CreatedBy = actorId,
+            ExpiresAt = authorization.ExpiresAt,
+        };
+        key.Raise(new ApiKeyIssued(key.Id, actorId, now, authorization.Id, organization.Id, cleanName, key.Prefix.Value, environment, key.ExpiresAt));
+        return key;
+    }
+
+    /// <summary>What is wrong with a key's name (on the field Name), so a form can report it with its other errors.</summary>
+    public static IReadOnlyList<Error> NameErrors(string? name)
+    {
+        var cleanName = name?.Trim() ?? "";
+        return cleanName.Length == 0 ? [ApiKeyErrors.NameRequired.ForField(nameof(Name))]
+            : cleanName.Length > NameMaxLength ? [ApiKeyErrors.NameTooLong.ForField(nameof(Name))]
+            : [];
+    }
+
+    /// <summary>When the key stops working: its own expiry, or its authorization's if that one is earlier (a key never outlives it).</summary>
+    public DateTimeOffset ExpiresAtWith(Authorization authorization)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        return authorization.ExpiresAt < ExpiresAt ? authorization.ExpiresAt : ExpiresAt;
+    }
+
+    public ApiKeyStatus StatusAt(Authorization authorization, DateTimeOffset now) =>
+        RevokedAt is { } revoked && revoked <= now ? ApiKeyStatus.Revoked
+        : now >= ExpiresAtWith(authorization) ? ApiKeyStatus.Expired
+        : ApiKeyStatus.Active;
+
+    /// <summary>The organization revokes its own key: its applicant or technical contact.</summary>
+    public Result RevokeAsMember(Organization organization, Guid actorId, string? reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        if (organization.Id != OrganizationId || !organization.CanManageKeys(actorId))
+            return Result.Failure(ErrorKind.Forbidden, [ApiKeyErrors.NotAllowed]);
+        return Revoke(actorId, reason, byStaff: false, now);
+    }
+
+    /// <summary>Staff revoke any key: instructors and administrators, not auditors.</summary>
+    public Result RevokeAsStaff(StaffMember staff, string? reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        if (!staff.CanReview) return Result.Forbidden();
+        return Revoke(staff.UserId, reason, byStaff: true, now);
+    }
+
+    /// <summary>The gateway saw the key in use (recorded at most once in a while by the caller).</summary>
+    public void MarkUsed(DateTimeOffset now)
+    {
+        if (LastUsedAt is null || now > LastUsedAt) LastUsedAt = now;
+    }
+
+    private Result Revoke(Guid actorId, string? reason, bool byStaff, DateTimeOffset now)
+    {
+        if (RevokedAt is not null) return Result.Conflict(ApiKeyErrors.AlreadyRevoked);
+        var text = reason?.Trim() ?? "";
+        if (text.Length == 0) return Result.Invalid(ApiKeyErrors.ReasonRequired.ForField("Reason"));
+        if (text.Length > ReasonMaxLength) return Result.Invalid(ApiKeyErrors.ReasonTooLong.ForField("Reason"));
+
+        RevokedAt = now;
+        RevokedBy = actorId;
+        RevocationReason = text;
+        Raise(new ApiKeyRevoked(Id, actorId, now, AuthorizationId, OrganizationId, Name, Prefix.Value, Environment, text, byStaff));
+        return Result.Ok();
+    }
+}

@@ -1,0 +1,30 @@
+using Admin.Domain.Common;
+
+namespace Admin.Domain.ApiKeys;
+
+/// <summary>Events of a key. None carries the secret nor its hash: the audit row is the event as JSON.</summary>
+public abstract record ApiKeyEvent(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid AuthorizationId, Guid OrganizationId,
+    string Name, string Prefix, ApiKeyEnvironment Environment)
+    : DomainEvent(AggregateId, ActorId, OccurredAt)
+{
+    public sealed override string AggregateType => "ApiKey";
+}
+
+public sealed record ApiKeyIssued(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid AuthorizationId, Guid OrganizationId,
+    string Name, string Prefix, ApiKeyEnvironment Environment, DateTimeOffset ExpiresAt)
+    : ApiKeyEvent(AggregateId, ActorId, OccurredAt, AuthorizationId, OrganizationId, Name, Prefix, Environment)
+{
+    public override string Action => "api_key.issued";
+    public override string? ToState => nameof(ApiKeyStatus.Active);
+}
+
+/// <param name="ByStaff">Revoked by the API Particulier team rather than by the organization.</param>
+public sealed record ApiKeyRevoked(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid AuthorizationId, Guid OrganizationId,
+    string Name, string Prefix, ApiKeyEnvironment Environment, string RevocationReason, bool ByStaff)
+    : ApiKeyEvent(AggregateId, ActorId, OccurredAt, AuthorizationId, OrganizationId, Name, Prefix, Environment)
+{
+    public override string Action => "api_key.revoked";
+    public override string? FromState => nameof(ApiKeyStatus.Active);
+    public override string? ToState => nameof(ApiKeyStatus.Revoked);
+    public override string? Reason => RevocationReason;
+}

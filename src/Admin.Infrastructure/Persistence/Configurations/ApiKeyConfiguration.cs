@@ -1,0 +1,29 @@
+using Admin.Domain.ApiKeys;
+using Admin.Domain.Authorizations;
+using Admin.Domain.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Admin.Infrastructure.Persistence.Configurations;
+
+internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
+{
+    public void Configure(EntityTypeBuilder<ApiKey> builder)
+    {
+        builder.HasKey(k => k.Id);
+        builder.HasOne<Authorization>().WithMany().HasForeignKey(k => k.AuthorizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(k => k.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(k => k.AuthorizationId);
+        // Looked up by hash (the gateway); two keys can never share one.
+        builder.HasIndex(k => k.Hash).IsUnique();
+        // Support finds a key by the prefix a partner reads out.
+        builder.HasIndex(k => k.Prefix);
+        builder.Property(k => k.Name).HasMaxLength(ApiKey.NameMaxLength);
+        builder.Property(k => k.Environment).HasConversion<string>().HasMaxLength(20);
+        builder.Property(k => k.Prefix).HasConversion(p => p.Value, v => ApiKeyPrefix.FromStored(v)).HasMaxLength(ApiKeyPrefix.Length);
+        builder.Property(k => k.Hash).HasMaxLength(ApiKey.HashLength).IsFixedLength();
+        builder.Property(k => k.RevocationReason).HasMaxLength(ApiKey.ReasonMaxLength);
+        // Two revocations at once: the second finds the key changed and writes nothing (nor a second audit row).
+        builder.Property(k => k.RevokedAt).IsConcurrencyToken();
+    }
+}

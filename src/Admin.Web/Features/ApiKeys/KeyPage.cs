@@ -1,0 +1,94 @@
+using Admin.Domain.ApiKeys;
+using Admin.Domain.Authorizations;
+using Admin.Domain.Common;
+using Admin.Infrastructure.Persistence;
+using Admin.Web.Features.Access;
+using Admin.Web.Features.AccessRequests;
+using Admin.Web.Features.AccessRequests.Steps;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admin.Web.Features.ApiKeys;
+
+/// <summary>
+/// An authorization's key page: what it grants (French scope names, limits, expiry) and its keys
+/// (name, visible prefix, environment, created, last used, expiry, status), never a secret. For the
+/// organization's applicants and technical contacts at /habilitations/{id}/cles, for staff at
+/// /instruction/habilitations/{id}/cles.
+/// </summary>
+public static class KeyPage
+{
+    public sealed record Query(Guid AuthorizationId, bool AsStaff) : IQuery<Result<View>>;
+
+    public sealed record KeyRow(Guid Id, string Name, string Prefix, ApiKeyEnvironment Environment, DateTimeOffset CreatedAt,
+        DateTimeOffset? LastUsedAt, DateTimeOffset ExpiresAt, ApiKeyStatus Status, DateTimeOffset? RevokedAt, string? RevocationReason);
+
+    public sealed record View(
+        Authorization Authorization,
+        Guid RequestId,
+        string RequestTitle,
+        string OrganizationName,
+        IReadOnlyDictionary<string, string> ScopeLabels,
+        IReadOnlyList<KeyRow> Keys,
+        bool AsStaff,
+        bool CanIssue,
+        bool CanRevoke,
+        bool IsUsable)
+    {
+        public string ScopeName(string code) => ScopeLabels.GetValueOrDefault(code) is { Length: > 0 } label ? label : code;
+
+        /// <summary>Where this page and its actions live, for partners or for staff.</summary>
+        public string BasePath => KeyRoutes.Keys(Authorization.Id, AsStaff);
+
+        public string RequestPath => AsStaff ? $"/instruction/demandes/{RequestId}" : $"/demandes/{RequestId}";
+    }
+
+    internal sealed class Handler(AdminDbContext db, AccessService access, TimeProvider time) : IQueryHandler<Query, Result<View>>
+    {
+        public async ValueTask<Result<View>> Handle(Query query, CancellationToken ct)
+        {
+            var allowed = await access.ForAuthorizationAsync(query.AuthorizationId, Need.SeeKeys, ct);
+            if (allowed.IsFailure) return Result<View>.From(allowed);
+            return await BuildAsync(db, allowed.Value, query.AsStaff, time.GetUtcNow(), ct);
+        }
+    }
+
+    /// <summary>The page for an authorization the user was allowed to see; shared with the revocation page.</summary>
+    internal static async Task<View> BuildAsync(AdminDbContext db, AuthorizationAccess found, bool asStaff, DateTimeOffset now, CancellationToken ct)
+    {
+        var authorization = found.Authorization;
+        var procedure = await db.AccessRequests.AsNoTracking().Where(r => r.Id == authorization.AccessRequestId)
+            .Select(r => r.Procedure.Name).SingleAsync(ct);
+        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.AuthorizationId == authorization.Id).ToListAsync(ct);
+        var rows = keys
+            .OrderBy(k => k.StatusAt(authorization, now)).ThenByDescending(k => k.CreatedAt)
+            .Select(k => new KeyRow(k.Id, k.Name, k.Prefix.Display, k.Environment, k.CreatedAt, k.LastUsedAt, k.ExpiresAtWith(authorization),
+                k.StatusAt(authorization, now), k.RevokedAt, k.RevocationReason))
+            .ToList();
+        var usable = authorization.IsUsable(now);
+        var canRevoke = asStaff ? found.Staff is { CanReview: true } : found.ManagesKeys;
+        return new View(authorization, authorization.AccessRequestId, RequestTitle.Of(procedure), found.Organization.Name,
+            await db.ScopeLabelsAsync(ct), rows, asStaff, CanIssue: !asStaff && found.ManagesKeys && usable, canRevoke, usable);
+    }
+}
+
+/// <summary>The key pages' addresses, for partners and for staff.</summary>
+public static class KeyRoutes
+{
+    public static string Keys(Guid authorizationId, bool asStaff) =>
+        asStaff ? $"/instruction/habilitations/{authorizationId}/cles" : $"/habilitations/{authorizationId}/cles";
+
+    public static string NewKey(Guid authorizationId) => $"/habilitations/{authorizationId}/cles/nouvelle";
+
+    public static string Revoke(Guid authorizationId, Guid keyId, bool asStaff) => $"{Keys(authorizationId, asStaff)}/{keyId}/revoquer";
+}
+
+/// <summary>Where the example call of a new key goes: API Particulier's environment of the key.</summary>
+public static class KeyExamples
+{
+    public const string ProductionBaseUrl = "https://particulier.api.gouv.fr";
+    public const string SandboxBaseUrl = "https://staging.particulier.api.gouv.fr";
+
+    public static string BaseUrl(Admin.Domain.ApiKeys.ApiKeyEnvironment environment) =>
+        environment == Admin.Domain.ApiKeys.ApiKeyEnvironment.Sandbox ? SandboxBaseUrl : ProductionBaseUrl;
+}

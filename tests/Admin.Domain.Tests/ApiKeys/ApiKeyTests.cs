@@ -1,0 +1,172 @@
+using Admin.Domain.AccessRequests;
+using Admin.Domain.ApiKeys;
+using Admin.Domain.Authorizations;
+using Admin.Domain.Common;
+using Admin.Domain.Organizations;
+using Admin.Domain.Tests.AccessRequests;
+using Admin.Domain.Tests.Organizations;
+using Admin.Domain.Users;
+using static Admin.Domain.Tests.AccessRequests.AccessRequestBuilder;
+
+namespace Admin.Domain.Tests.ApiKeys;
+
+public class ApiKeyTests
+{
+    private static readonly Guid Technical = Guid.Parse("00000000-0000-0000-0000-0000000000c3");
+    private static readonly Guid Business = Guid.Parse("00000000-0000-0000-0000-0000000000c2");
+    private static readonly DateTimeOffset Later = TestClock.Now.AddDays(1);
+    private static readonly StaffMember Auditor = new(Guid.NewGuid(), new HashSet<string> { Roles.Auditor }, new HashSet<Guid>());
+
+    private static readonly ApiKeyMaterial Material = new(ApiKeyEnvironment.Production,
+        ApiKeyPrefix.FromStored("apip_live_3kF9"), new string('a', ApiKey.HashLength));
+
+    private static (Organization Organization, Authorization Authorization) Arrange(AccessRequestBuilder? request = null)
+    {
+        var organization = OrganizationBuilder.Registered().WithMember(Technical, MembershipRole.TechnicalContact)
+            .WithMember(Business, MembershipRole.BusinessContact).Build();
+        var built = (request ?? Approved()).ForOrganization(organization.Id).Build();
+        return (organization, AuthorizationOf(built));
+    }
+
+    private static ApiKey Issued(Organization organization, Authorization authorization, Guid? by = null) =>
+        ApiKey.Issue(authorization, organization, by ?? Applicant, "Logiciel périscolaire", ApiKeyEnvironment.Production, Material, Later).Value;
+
+    [Fact]
+    public void The_applicant_or_the_technical_contact_issues_a_key_that_expires_with_the_authorization_and_is_audited()
+    {
+        var (organization, authorization) = Arrange();
+
+        foreach (var who in new[] { Applicant, Technical })
+        {
+            var key = ApiKey.Issue(authorization, organization, who, "  Logiciel périscolaire ", ApiKeyEnvironment.Production, Material, Later).Value;
+
+            Assert.Equal(("Logiciel périscolaire", "apip_live_3kF9", who, Later), (key.Name, key.Prefix.Value, key.CreatedBy, key.CreatedAt));
+            Assert.Equal(authorization.ExpiresAt, key.ExpiresAt);
+            Assert.Equal(ApiKeyStatus.Active, key.StatusAt(authorization, Later));
+            var issued = Assert.IsType<ApiKeyIssued>(Assert.Single(key.DomainEvents));
+            Assert.Equal(("api_key.issued", authorization.Id, organization.Id, who), (issued.Action, issued.AuthorizationId, issued.OrganizationId, issued.ActorId));
+        }
+    }
+
+    [Fact]
+    public void A_business_contact_or_an_outsider_cannot_issue_a_key()
+    {
+        var (organization, authorization) = Arrange();
+
+        foreach (var who in new[] { Business, Guid.NewGuid() })
+        {
+            var refused = ApiKey.Issue(authorization, organization, who, "Clé", ApiKeyEnvironment.Production, Material, Later);
+            Assert.Equal((ErrorKind.Forbidden, "api_key.not_allowed"), (refused.FailureKind, Assert.Single(refused.Errors).Code));
+        }
+    }
+
+    [Fact]
+    public void A_key_needs_a_name_of_at_most_100_characters_and_a_known_environment()
+    {
+        var (organization, authorization) = Arrange();
+
+        var blank = ApiKey.Issue(authorization, organization, Applicant, "  ", ApiKeyEnvironment.Production, Material, Later);
+        var tooLong = ApiKey.Issue(authorization, organization, Applicant, new string('x', 101), ApiKeyEnvironment.Production, Material, Later);
+        var unknown = ApiKey.Issue(authorization, organization, Applicant, "Clé", (ApiKeyEnvironment)9, Material with { Environment = (ApiKeyEnvironment)9 }, Later);
+
+        Assert.Equal(("api_key.name_required", "Name"), (Assert.Single(blank.Errors).Code, blank.Errors[0].Field));
+        Assert.Equal("api_key.name_too_long", Assert.Single(tooLong.Errors).Code);
+        Assert.Equal(("api_key.environment_invalid", "Environment"), (Assert.Single(unknown.Errors).Code, unknown.Errors[0].Field));
+        Assert.True(ApiKey.Issue(authorization, organization, Applicant, new string('x', 100), ApiKeyEnvironment.Production, Material, Later).IsSuccess);
+    }
+
+    [Fact]
+    public void No_key_on_a_suspended_revoked_or_expired_authorization()
+    {
+        var (organization, suspended) = Arrange();
+        Assert.True(suspended.Suspend(InstructorId, "Contrôle en cours", Later).IsSuccess);
+        var (revokedOrganization, revoked) = Arrange(Revoked());
+        var (expiredOrganization, expired) = Arrange();
+
+        foreach (var (org, authorization, at) in new[] { (organization, suspended, Later), (revokedOrganization, revoked, Later), (expiredOrganization, expired, expired.ExpiresAt) })
+        {
+            var refused = ApiKey.Issue(authorization, org, Applicant, "Clé", ApiKeyEnvironment.Production, Material, at);
+            Assert.Equal((ErrorKind.Conflict, "api_key.authorization_not_active"), (refused.FailureKind, Assert.Single(refused.Errors).Code));
+        }
+    }
+
+    [Fact]
+    public void Key_material_of_another_environment_or_an_authorization_of_another_organization_is_a_bug()
+    {
+        var (organization, authorization) = Arrange();
+        var (other, _) = Arrange();
+
+        Assert.Throws<ArgumentException>(() => ApiKey.Issue(authorization, organization, Applicant, "Clé", ApiKeyEnvironment.Sandbox, Material, Later));
+        Assert.Throws<ArgumentException>(() => ApiKey.Issue(authorization, other, Applicant, "Clé", ApiKeyEnvironment.Production, Material, Later));
+    }
+
+    [Fact]
+    public void A_key_is_expired_at_the_end_of_its_authorization_never_later()
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+
+        Assert.Equal(ApiKeyStatus.Active, key.StatusAt(authorization, authorization.ExpiresAt.AddTicks(-1)));
+        Assert.Equal(ApiKeyStatus.Expired, key.StatusAt(authorization, authorization.ExpiresAt));
+        Assert.Equal(authorization.ExpiresAt, key.ExpiresAtWith(authorization));
+    }
+
+    [Fact]
+    public void A_member_who_manages_keys_revokes_with_a_reason_once_and_it_is_audited()
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+        key.ClearDomainEvents();
+
+        var blank = key.RevokeAsMember(organization, Technical, "  ", Later);
+        Assert.Equal(("api_key.reason_required", "Reason"), (Assert.Single(blank.Errors).Code, blank.Errors[0].Field));
+        Assert.Equal("api_key.reason_too_long", Assert.Single(key.RevokeAsMember(organization, Technical, new string('x', 1001), Later).Errors).Code);
+        Assert.Null(key.RevokedAt);
+
+        Assert.True(key.RevokeAsMember(organization, Technical, " Clé publiée par erreur ", Later).IsSuccess);
+        Assert.Equal((Later, (Guid?)Technical, "Clé publiée par erreur"), (key.RevokedAt, key.RevokedBy, key.RevocationReason));
+        Assert.Equal(ApiKeyStatus.Revoked, key.StatusAt(authorization, Later));
+        var revoked = Assert.IsType<ApiKeyRevoked>(Assert.Single(key.DomainEvents));
+        Assert.Equal(("api_key.revoked", "Clé publiée par erreur", false, "Active", "Revoked"),
+            (revoked.Action, revoked.Reason, revoked.ByStaff, revoked.FromState, revoked.ToState));
+
+        var again = key.RevokeAsMember(organization, Applicant, "encore", Later);
+        Assert.Equal((ErrorKind.Conflict, "api_key.already_revoked"), (again.FailureKind, Assert.Single(again.Errors).Code));
+    }
+
+    [Fact]
+    public void A_business_contact_or_another_organization_cannot_revoke()
+    {
+        var (organization, authorization) = Arrange();
+        var (other, _) = Arrange();
+        var key = Issued(organization, authorization);
+
+        Assert.Equal(ErrorKind.Forbidden, key.RevokeAsMember(organization, Business, "motif", Later).FailureKind);
+        Assert.Equal(ErrorKind.Forbidden, key.RevokeAsMember(other, Applicant, "motif", Later).FailureKind);
+        Assert.Null(key.RevokedAt);
+    }
+
+    [Fact]
+    public void Instructors_revoke_any_key_and_auditors_none()
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+        key.ClearDomainEvents();
+
+        Assert.Equal(ErrorKind.Forbidden, key.RevokeAsStaff(Auditor, "motif", Later).FailureKind);
+        Assert.True(key.RevokeAsStaff(Instructor, "Clé exposée dans un dépôt public", Later).IsSuccess);
+        Assert.Equal((InstructorId, true), (key.RevokedBy!.Value, Assert.IsType<ApiKeyRevoked>(Assert.Single(key.DomainEvents)).ByStaff));
+    }
+
+    [Fact]
+    public void Last_use_only_moves_forward()
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+
+        key.MarkUsed(Later.AddHours(2));
+        key.MarkUsed(Later.AddHours(1));
+
+        Assert.Equal(Later.AddHours(2), key.LastUsedAt);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using Admin.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admin.Web.Tests.Web;
+
+/// <summary>
+/// A key's secret is shown once and kept nowhere in clear: not in the database file, the e-mails
+/// (rows and .eml files), the audit rows, nor the logs.
+/// </summary>
+public sealed class SecretInClearTests(LogCapturingFactory app) : IClassFixture<LogCapturingFactory>
+{
+    [Fact]
+    public async Task Secrets_of_created_keys_are_nowhere_in_the_database_file_emails_audit_rows_or_logs()
+    {
+        var arranged = await app.ApprovedWithMembersAsync("Commune discrète");
+        var browser = await app.SignedInAsync(arranged.Applicant);
+        var secrets = new List<string>();
+        foreach (var environment in new[] { "Production", "Sandbox", "Production" })
+        {
+            secrets.Add(KeyArrange.SecretOn(await browser.CreateKeyThroughPagesAsync(arranged, arranged.Applicant.Password, $"Clé {environment}", environment)));
+        }
+
+        // A revocation, so that an e-mail about a key exists too.
+        var revoked = await app.WithDbAsync(db => db.ApiKeys.FirstAsync(k => k.AuthorizationId == arranged.AuthorizationId));
+        await browser.SubmitAsync(arranged.RevokeUrl(revoked.Id), new Dictionary<string, string> { ["Reason"] = "Test de révocation" });
+        var mails = await app.DeliverOutboxAsync();
+        Assert.Contains(mails, m => m.Kind == Admin.Infrastructure.Outbox.ApiKeyNotifications.RevokedKind);
+        Assert.Equal(3, secrets.Distinct().Count());
+
+        // The random part alone is already secret: searching it also catches a key stored without its prefix.
+        var needles = secrets.SelectMany(s => new[] { s, s[10..42] }).ToList();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var files = Directory.EnumerateFiles(app.DataDirectory, "*", SearchOption.AllDirectories).ToList();
+        Assert.Contains(files, f => f.EndsWith("admin.db", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith(".eml", StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            foreach (var needle in needles)
+            {
+                Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) < 0, $"a secret is in {Path.GetFileName(file)}");
+                Assert.True(bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(needle)) < 0, $"a secret is in {Path.GetFileName(file)} (UTF-16)");
+            }
+        }
+
+        var audit = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Select(a => a.Action + " " + a.Reason + " " + a.Data).ToListAsync());
+        Assert.Contains(audit, a => a.StartsWith("api_key.issued", StringComparison.Ordinal));
+        var outbox = mails.Select(m => m.Subject + m.TextBody + m.HtmlBody).ToList();
+        var logs = app.Lines.ToList();
+        Assert.Contains(logs, l => l.Contains("IssueKey.Command handled", StringComparison.Ordinal));
+        foreach (var needle in needles)
+        {
+            Assert.DoesNotContain(audit, a => a.Contains(needle, StringComparison.Ordinal));
+            Assert.DoesNotContain(outbox, m => m.Contains(needle, StringComparison.Ordinal));
+            Assert.DoesNotContain(logs, l => l.Contains(needle, StringComparison.Ordinal));
+        }
+    }
+}
