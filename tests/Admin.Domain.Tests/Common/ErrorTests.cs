@@ -14,6 +14,7 @@ public class ErrorTests
     [
         typeof(AccessRequestErrors), typeof(AuthorizationErrors), typeof(OrganizationErrors), typeof(EmailAddressErrors),
         typeof(PhoneNumberErrors), typeof(Admin.Domain.Scopes.ScopeErrors), typeof(CharterErrors), typeof(CommonErrors),
+        typeof(Admin.Domain.UseCases.UseCaseErrors),
     ];
 
     /// <summary>Every error of the catalogues: the static fields, and the errors built from a value.</summary>
@@ -25,6 +26,7 @@ public class ErrorTests
         AccessRequestErrors.InvalidTransition(AccessRequestStatus.Submitted),
         AccessRequestErrors.ScopeNotOffered("cnaf_enfants"),
         AuthorizationErrors.ScopeRetired("cnaf_enfants"),
+        Admin.Domain.UseCases.UseCaseErrors.UnknownScope("cnaf_enfants"),
     ];
 
     [Fact]
@@ -38,7 +40,7 @@ public class ErrorTests
     {
         Assert.All(AllErrors(), e =>
         {
-            Assert.Matches("^(access_request|authorization|organization|email|phone|scope|charter|common)\\.[a-z_]+$", e.Code);
+            Assert.Matches("^(access_request|authorization|organization|email|phone|scope|charter|common|use_case)\\.[a-z_]+$", e.Code);
             Assert.Null(e.Field);
         });
     }
