@@ -11,7 +11,7 @@ public sealed class AccessRequestJourneyTests(AppServer app)
     private const string PartnerEmail = "partenaire@demo.api-particulier.fr";
 
     [Fact]
-    public async Task Seeded_partner_registers_a_second_organization_files_all_six_steps_and_submits()
+    public async Task Seeded_partner_registers_a_second_organization_picks_a_use_case_files_all_six_steps_and_submits()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/compte/connexion");
@@ -34,9 +34,27 @@ public sealed class AccessRequestJourneyTests(AppServer app)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/espace-partenaire$"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Ville de Paris");
 
-        // Step 1, saved as a draft half-way, then the page is reloaded: nothing typed is lost.
-        await page.GetByRole(AriaRole.Button, new() { Name = "Nouvelle demande" }).ClickAsync();
+        // The use case first (cas d'usage), at 1280 and 375 px: it names the request and ticks its scopes.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle demande" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/demandes/nouvelle$"));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "09-use-case-choice");
+        await page.SetViewportSizeAsync(375, 800);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "09-use-case-choice-375");
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.Locator("label[for='UseCase-tarification_municipale_enfance']").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Commencer la demande" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/etapes/demarche$"));
+        await Assertions.Expect(page.Locator("#Form_Name")).ToHaveValueAsync("Tarification sociale des services municipaux à l'enfance");
+
+        // The stepper's steps are links: straight to step 5 and back.
+        await page.Locator("#stepper-links").GetByRole(AriaRole.Link, new() { Name = "5. Contacts" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/etapes/contacts$"));
+        await page.Locator("#stepper-links").GetByRole(AriaRole.Link, new() { Name = "1. Démarche" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/etapes/demarche$"));
+
+        // Step 1, saved as a draft half-way, then the page is reloaded: nothing typed is lost.
         await page.Locator("#Form_Name").FillAsync("Tarification de la restauration scolaire");
         await page.Locator("#Form_Description").FillAsync("Calcul du tarif de la cantine selon le quotient familial de la famille.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
@@ -52,7 +70,8 @@ public sealed class AccessRequestJourneyTests(AppServer app)
         await page.Locator("label[for='Form_Modalities-CitizenForm']").ClickAsync();
         await Continue(page, "/etapes/cadre-juridique");
 
-        // Step 2: legal basis with its PDF.
+        // Step 2: legal basis with its PDF, and the use case's hint.
+        await Assertions.Expect(page.Locator("#use-case-hint")).ToContainTextAsync("délibération du conseil municipal");
         await page.Locator("#Form_Title").FillAsync("Délibération du conseil de Paris 2026 DASCO 12");
         await page.Locator("#Form_Url").FillAsync("https://www.paris.fr/deliberations/2026-dasco-12");
         await page.Locator("#Form_Document").SetInputFilesAsync(new FilePayload
@@ -63,10 +82,15 @@ public sealed class AccessRequestJourneyTests(AppServer app)
         });
         await Continue(page, "/etapes/donnees");
 
-        // Step 3: scopes.
-        await page.Locator("label[for='Form_Scopes-cnaf_quotient_familial']").ClickAsync();
+        // Step 3: scopes, by their French names; the use case's come first, its quotient familial already ticked.
+        await Assertions.Expect(page.Locator("#use-case-scopes")).ToContainTextAsync("Quotient familial CAF & MSA");
+        await Assertions.Expect(page.Locator("#Form_Scopes-cnaf_quotient_familial")).ToBeCheckedAsync();
         await page.Locator("label[for='Form_Scopes-cnaf_enfants']").ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
         await app.ScreenshotAsync(page, "11-step-scopes");
+        await page.SetViewportSizeAsync(375, 800);
+        await app.ScreenshotAsync(page, "11-step-scopes-375");
+        await page.SetViewportSizeAsync(1280, 900);
         await Continue(page, "/etapes/donnees-personnelles");
 
         // Step 4: personal data.
@@ -95,6 +119,8 @@ public sealed class AccessRequestJourneyTests(AppServer app)
         await Continue(page, "/recapitulatif");
 
         // Summary, then submission.
+        await Assertions.Expect(page.Locator("#summary-scopes")).ToContainTextAsync("Quotient familial CAF & MSA");
+        await Assertions.Expect(page.Locator("#summary-use-case")).ToContainTextAsync("Tarification sociale des services municipaux à l'enfance");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await app.ScreenshotAsync(page, "13-summary");
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer la demande" }).ClickAsync();
@@ -117,7 +143,8 @@ public sealed class AccessRequestJourneyTests(AppServer app)
 
     private static async Task Continue(IPage page, string nextPath)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et continuer" }).ClickAsync();
+        var last = nextPath.EndsWith("/recapitulatif", StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = last ? "Vérifier et envoyer" : "Étape suivante" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(nextPath) + "$"));
     }
 }

@@ -2,6 +2,7 @@ using Admin.Domain.Authorizations;
 using Admin.Domain.Charters;
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
+using Admin.Domain.UseCases;
 using Admin.Domain.Users;
 using static Admin.Domain.AccessRequests.AccessRequestStatus;
 
@@ -18,6 +19,7 @@ public sealed class AccessRequest : Entity
 
     private readonly List<string> _scopes = [];
     private readonly List<string> _grantedScopes = [];
+    private readonly List<string> _lockedScopes = [];
     private readonly List<Submission> _submissions = [];
 
     private AccessRequest() { }
@@ -88,6 +90,15 @@ public sealed class AccessRequest : Entity
     public Procedure Procedure { get; private set; } = null!;
     public LegalBasis LegalBasis { get; private set; } = null!;
     public IReadOnlyCollection<string> Scopes => _scopes.AsReadOnly();
+
+    /// <summary>The use case the request was started from (null: "Demande libre").</summary>
+    public Guid? UseCaseId { get; private set; }
+
+    /// <summary>The use case's title when the request was started, shown to staff even if it is renamed or retired since.</summary>
+    public string? UseCaseTitle { get; private set; }
+
+    /// <summary>Scopes the use case fixed: every save of the scopes keeps them (see <see cref="SaveScopes"/>).</summary>
+    public IReadOnlyCollection<string> LockedScopes => _lockedScopes.AsReadOnly();
     public DataProtection DataProtection { get; private set; } = null!;
     public Contacts Contacts { get; private set; } = null!;
     public Engagements Engagements { get; private set; } = null!;
@@ -119,6 +130,30 @@ public sealed class AccessRequest : Entity
     }
 
     /// <summary>
+    /// A new draft started from a use case: named after it, its preselected and fixed scopes ticked
+    /// (the fixed ones locked), the legal basis's address filled when the use case gives one. Scopes
+    /// the catalogue does not offer (any more) are left out.
+    /// </summary>
+    /// <param name="offerableScopes">Codes of the catalogue minus the retired ones.</param>
+    public static Result<AccessRequest> StartFrom(UseCase useCase, IReadOnlySet<string> offerableScopes, Guid organizationId, Guid createdBy,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(useCase);
+        ArgumentNullException.ThrowIfNull(offerableScopes);
+        if (useCase.IsRetired) return Result<AccessRequest>.Failure(ErrorKind.Validation, [UseCaseErrors.NotOffered]);
+
+        var request = NewDraft(organizationId, createdBy, now, copiedFromId: null);
+        request.UseCaseId = useCase.Id;
+        request.UseCaseTitle = useCase.Title;
+        request.Procedure = new Procedure(useCase.Title, null, null, null, null, null, ProcedureModalities.None);
+        if (useCase.LegalBasisUrl is { } url) request.LegalBasis = new LegalBasis(null, url, null);
+        request._lockedScopes.AddRange(useCase.FixedScopes.Where(offerableScopes.Contains));
+        request._scopes.AddRange(useCase.PreselectedScopes.Where(offerableScopes.Contains));
+        request.Raise(new AccessRequestCreated(request.Id, createdBy, now, organizationId, null, useCase.Code));
+        return request;
+    }
+
+    /// <summary>
     /// A new draft with the same content, to file a similar request. The engagements are not
     /// copied: whoever submits the copy must accept the charter and attest again.
     /// </summary>
@@ -128,6 +163,9 @@ public sealed class AccessRequest : Entity
         copy.Procedure = Procedure with { };
         copy.LegalBasis = LegalBasis.Copy();
         copy._scopes.AddRange(_scopes);
+        copy.UseCaseId = UseCaseId;
+        copy.UseCaseTitle = UseCaseTitle;
+        copy._lockedScopes.AddRange(_lockedScopes);
         copy.DataProtection = DataProtection with { };
         copy.Contacts = Contacts.Copy();
         copy.Raise(new AccessRequestCreated(copy.Id, userId, now, OrganizationId, Id));
@@ -160,13 +198,18 @@ public sealed class AccessRequest : Entity
         return Result<IReadOnlyList<Error>>.Success(LegalBasis.Validate());
     }
 
+    /// <summary>
+    /// The scopes as ticked, plus those the use case locked (a locked box is not posted, and a forged
+    /// post cannot drop one) as long as the catalogue still offers them.
+    /// </summary>
     /// <param name="offerableScopes">Codes of the catalogue minus the retired ones.</param>
     public Result<IReadOnlyList<Error>> SaveScopes(Guid actorUserId, IEnumerable<string> scopes, IReadOnlySet<string> offerableScopes, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(scopes);
+        ArgumentNullException.ThrowIfNull(offerableScopes);
         if (!IsEditable) return NotEditable();
         _scopes.Clear();
-        _scopes.AddRange(CleanScopes(scopes));
+        _scopes.AddRange(CleanScopes([.. _lockedScopes.Where(offerableScopes.Contains), .. scopes]));
         Touch(actorUserId, now);
         return Result<IReadOnlyList<Error>>.Success(ScopeErrors(offerableScopes));
     }

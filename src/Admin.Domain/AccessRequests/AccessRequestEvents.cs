@@ -17,7 +17,9 @@ public abstract record AccessRequestTransitioned(Guid AggregateId, Guid? ActorId
     public sealed override string? ToState => To.ToString();
 }
 
-public sealed record AccessRequestCreated(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid OrganizationId, Guid? CopiedFromId)
+/// <param name="UseCaseCode">The use case it was started from; null for a free request or a copy.</param>
+public sealed record AccessRequestCreated(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid OrganizationId, Guid? CopiedFromId,
+    string? UseCaseCode = null)
     : AccessRequestEvent(AggregateId, ActorId, OccurredAt)
 {
     public override string Action => "access_request.created";

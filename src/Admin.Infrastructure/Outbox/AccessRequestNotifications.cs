@@ -127,8 +127,10 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
     {
         var organization = await OrganizationNameAsync(about.Request, db, ct);
         var what = submitted.IsUpdate ? "La mise à jour de votre demande d'habilitation" : "Votre demande d'habilitation";
+        var scopes = await ScopeNames.DescribeAsync(db, about.Request.Scopes, ct);
         var receipt = about.ToEach(ReceiptKind, [about.Applicant], "Votre demande d'habilitation a bien été envoyée",
             [$"{what} pour la démarche « {about.Procedure} » a bien été envoyée à l'équipe API Particulier.",
+             $"Données demandées : {string.Join(", ", scopes)}.",
              "Un instructeur va l'examiner. Vous serez prévenu par courriel de sa décision ou des modifications à apporter."],
             "Suivre ma demande");
 

@@ -8,6 +8,7 @@ using Admin.Domain.Charters;
 using Admin.Domain.Common;
 using Admin.Domain.Messages;
 using Admin.Domain.Scopes;
+using Admin.Domain.UseCases;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Outbox;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -38,6 +39,7 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<MessageReadMarker> MessageReadMarkers => Set<MessageReadMarker>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<UseCase> UseCases => Set<UseCase>();
 
     private readonly List<DomainEvent> _raised = [];
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Admin.Domain.Charters;
 using Admin.Domain.Messages;
 using Admin.Domain.Scopes;
+using Admin.Domain.UseCases;
 using Admin.Domain.Users;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Persistence;
@@ -11,8 +12,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Admin.Infrastructure.Seed;
 
 /// <summary>
-/// Data every installation needs: roles, the scope catalogue and a first charter. Idempotent: it
-/// adds what is missing and never overwrites what staff changed.
+/// Data every installation needs: roles, the scope catalogue, a first charter, message templates and
+/// the use cases. Idempotent: it adds what is missing and never overwrites what staff changed (a use
+/// case is matched on its code, so one an administrator edited or retired is left as it is).
 /// </summary>
 public sealed class ReferenceDataSeeder(AdminDbContext db, RoleManager<AppRole> roles, TimeProvider time)
 {
@@ -46,7 +48,44 @@ public sealed class ReferenceDataSeeder(AdminDbContext db, RoleManager<AppRole> 
             }
         }
 
+        // The scopes just added count: a use case may offer them.
+        var catalogue = db.Scopes.Local.Where(s => !s.IsRetired).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        var knownUseCases = (await db.UseCases.Select(u => u.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (code, content, scopes) in ReadUseCases())
+        {
+            if (knownUseCases.Contains(code)) continue;
+            // Scopes the catalogue lacks are ignored, as use-cases.json says.
+            var offered = scopes.Where(s => catalogue.Contains(s.Key)).ToDictionary(StringComparer.Ordinal);
+            var created = UseCase.Create(code, content, offered, catalogue, actorId: null, time.GetUtcNow());
+            if (created.IsSuccess) db.UseCases.Add(created.Value);
+        }
+
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The use cases of use-cases.json: code, texts, and the role of each scope (fixed over preselected over offered).</summary>
+    public static IReadOnlyList<(string Code, UseCase.Content Content, IReadOnlyDictionary<string, UseCaseScopeRole> Scopes)> ReadUseCases()
+    {
+        using var document = JsonDocument.Parse(ReadResource("Seed.use-cases.json"));
+        var useCases = new List<(string, UseCase.Content, IReadOnlyDictionary<string, UseCaseScopeRole>)>();
+        foreach (var item in document.RootElement.GetProperty("useCases").EnumerateArray())
+        {
+            string? Text(string name) => item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            IEnumerable<string> Codes(string name) => item.TryGetProperty(name, out var value) ? value.EnumerateArray().Select(c => c.GetString()!) : [];
+
+            var roles = new Dictionary<string, UseCaseScopeRole>(StringComparer.Ordinal);
+            foreach (var (name, role) in new[] { ("offered", UseCaseScopeRole.Offered), ("preselected", UseCaseScopeRole.Preselected), ("fixed", UseCaseScopeRole.Fixed) })
+            {
+                foreach (var code in Codes(name))
+                {
+                    roles[code] = roles.TryGetValue(code, out var current) && current > role ? current : role;
+                }
+            }
+
+            useCases.Add((Text("code")!, new UseCase.Content(Text("title"), Text("audience"), Text("legalBasisHint"), Text("legalBasisUrl")), roles));
+        }
+
+        return useCases;
     }
 
     /// <summary>A first set of templates, one or two per decision; administrators change them at /admin/modeles.</summary>

@@ -1,3 +1,4 @@
+using Admin.Domain.AccessRequests;
 using Admin.Domain.Common;
 using Admin.Web.Features.AccessRequests.Documents;
 using Admin.Web.Features.AccessRequests.Steps;
@@ -21,12 +22,17 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
     public const string ContinueIntent = "continue";
     public const string DraftIntent = "draft";
 
+    /// <param name="verifier">"1": the step opened from the summary shows its errors as saved.</param>
     [HttpGet("etapes/{step}")]
-    public async Task<IActionResult> Show(Guid id, string step, CancellationToken ct)
+    public async Task<IActionResult> Show(Guid id, string step, string? verifier, CancellationToken ct)
     {
         if (StepRoutes.FromSlug(step) is not { } known) return NotFound();
-        var page = await mediator.Send(new ShowStep.Query(id, known), ct);
-        return this.Page(page, p => View(known.ToString(), p));
+        var page = await mediator.Send(new ShowStep.Query(id, known, WithErrors: verifier == "1"), ct);
+        return this.Page(page, p =>
+        {
+            if (p.Extras.Errors.Count > 0) ModelState.AddErrors(Result.Invalid([.. p.Extras.Errors]), StepForm.Prefix);
+            return View(known.ToString(), p);
+        });
     }
 
     [HttpPost("etapes/demarche")]
@@ -88,11 +94,15 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
 
     /// <summary>
     /// Saves what was posted, even when some of it did not bind (e.g. "abc" as a number: the other
-    /// fields are saved, that one is shown again with its message). "Continue" goes to the next
-    /// step only when the step has no error; "draft" stays on the step.
+    /// fields are saved, that one is shown again with its message). "Étape suivante" goes on to the
+    /// next step (the summary after the last) even when the step still has errors: they are saved
+    /// as typed and listed on the summary. Only a value that could not be saved keeps the partner on
+    /// the step. "Draft" stays on the step and shows its errors.
     /// </summary>
     private async Task<IActionResult> SaveAsync(Guid id, StepForm form, string? intent, CancellationToken ct)
     {
+        // Before the domain's errors are added: only model binding has filed any yet.
+        var sawUnboundValue = !ModelState.IsValid;
         var result = await mediator.Send(new SaveStep.Command(id, form, ClientIp()), ct);
         if (this.Refusal(result) is { } refusal) return refusal;
 
@@ -102,16 +112,22 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
             // A validation failure carries the form's full field names; a conflict belongs to no field.
             this.ShowErrors(result);
         }
+        else if (!isDraft && !sawUnboundValue && !form.LostSomething(result.Value))
+        {
+            if (result.Value.Count > 0)
+            {
+                TempData["Flash"] = $"L'étape « {form.Step.FrenchLabel()} » est enregistrée. "
+                    + (result.Value.Count == 1 ? "Un point reste à compléter ; il est listé" : $"{result.Value.Count} points restent à compléter ; ils sont listés")
+                    + " dans le récapitulatif.";
+            }
+
+            return Redirect(form.Step.Next() is { } next ? StepRoutes.StepUrl(id, next) : StepRoutes.SummaryUrl(id));
+        }
         else
         {
             ModelState.AddErrors(Result.Invalid([.. result.Value]), StepForm.Prefix);
             if (isDraft) TempData["Flash"] = "Brouillon enregistré.";
-            if (ModelState.IsValid)
-            {
-                return Redirect(isDraft ? StepRoutes.StepUrl(id, form.Step)
-                    : form.Step.Next() is { } next ? StepRoutes.StepUrl(id, next) : StepRoutes.SummaryUrl(id));
-            }
-
+            if (ModelState.IsValid) return Redirect(StepRoutes.StepUrl(id, form.Step));
             Response.StatusCode = isDraft ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
         }
 

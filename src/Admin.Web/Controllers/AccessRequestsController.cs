@@ -14,13 +14,26 @@ namespace Admin.Web.Controllers;
 [Authorize(Policy = Policies.Partner), Route("demandes")]
 public sealed class AccessRequestsController(IMediator mediator, CurrentOrganizationCookie currentOrganization) : Controller
 {
-    [HttpPost("nouvelle")]
-    public async Task<IActionResult> Create(CancellationToken ct)
+    /// <summary>Before the wizard: one of the use cases, or "Demande libre".</summary>
+    [HttpGet("nouvelle")]
+    public async Task<IActionResult> Choose(CancellationToken ct)
     {
-        var result = await mediator.Send(new CreateDraft.Command(currentOrganization.Chosen), ct);
-        if (result.IsFailure) return this.RedirectWithErrors(result, "/espace-partenaire");
+        var page = await mediator.Send(new CreateDraft.Choices(currentOrganization.Chosen), ct);
+        if (page.IsFailure && this.Refusal(page) is null) return this.RedirectWithErrors(page, "/espace-partenaire");
+        return this.Page(page, p => View(p));
+    }
 
-        return Redirect($"/demandes/{result.Value}/etapes/demarche");
+    [HttpPost("nouvelle")]
+    public async Task<IActionResult> Create(string? useCase, CancellationToken ct)
+    {
+        var result = await mediator.Send(new CreateDraft.Command(currentOrganization.Chosen, useCase), ct);
+        if (result.IsSuccess) return Redirect($"/demandes/{result.Value}/etapes/demarche");
+        if (this.Refusal(result) is { } refusal) return refusal;
+        if (result.Errors.All(e => e.Field is null)) return this.RedirectWithErrors(result, "/espace-partenaire");
+
+        this.ShowErrors(result);
+        var page = await mediator.Send(new CreateDraft.Choices(currentOrganization.Chosen), ct);
+        return this.Page(page, p => View(nameof(Choose), p with { Chosen = useCase }));
     }
 
     [HttpGet("{id:guid}")]

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Admin.Web.TagHelpers;
 
-/// <summary>One box of a checkbox list: the posted value and its French label.</summary>
-public sealed record DsfrOption(string Value, string Label, string? Hint = null);
+/// <summary>
+/// One box of a checkbox list: the posted value and its French label. A locked box is ticked and
+/// disabled (so not posted: the server keeps its value itself).
+/// </summary>
+public sealed record DsfrOption(string Value, string Label, string? Hint = null, bool Locked = false);
 
 /// <summary>
 /// A DSFR fieldset of checkboxes bound to a list (all boxes share the field's name). Errors show
@@ -70,7 +73,8 @@ public sealed class DsfrCheckboxListTagHelper : TagHelper
             input.Attributes["name"] = name;
             input.Attributes["value"] = option.Value;
             input.Attributes["aria-describedby"] = messagesId;
-            if (selected.Contains(option.Value)) input.Attributes["checked"] = "checked";
+            if (option.Locked || selected.Contains(option.Value)) input.Attributes["checked"] = "checked";
+            if (option.Locked) input.Attributes["disabled"] = "disabled";
 
             html.AppendHtml("<div class=\"fr-fieldset__element\"><div class=\"fr-checkbox-group\">");
             html.AppendHtml(input);

@@ -106,10 +106,11 @@ public static class RequestArrange
 
     /// <summary>Fills the six steps of the request through the domain, as a complete request ready to send.</summary>
     /// <param name="contacts">The three contacts; by default one person is all three.</param>
+    /// <param name="draft">The draft to complete (e.g. one started from a use case); a new one by default.</param>
     public static async Task<AccessRequest> CompleteDraftAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Inscription à la cantine",
-        Contacts? contacts = null)
+        Contacts? contacts = null, AccessRequest? draft = null)
     {
-        var draft = await app.DraftAsync(applicant);
+        draft ??= await app.DraftAsync(applicant);
         await app.WithDbAsync(async db =>
         {
             var request = await db.AccessRequests.SingleAsync(r => r.Id == draft.Id);
@@ -120,7 +121,7 @@ public static class RequestArrange
             request.SaveProcedure(user, new Procedure(name, "Tarifs selon le quotient familial.", "https://www.ville-exemple.fr/cantine",
                 "Attestation de quotient familial", null, 1200, ProcedureModalities.CitizenForm), now);
             request.SaveLegalBasis(user, new LegalBasis("Délibération du 12 mars 2025", "https://www.ville-exemple.fr/deliberation", null), now);
-            request.SaveScopes(user, ["cnaf_quotient_familial"], offerable, now);
+            request.SaveScopes(user, [.. request.Scopes, "cnaf_quotient_familial"], offerable, now);
             request.SaveDataProtection(user, new DataProtection("Service scolaire", 24, null), now);
             var contact = new Contact("Claire", "Martin", "claire.martin@ville-exemple.fr", "01 23 45 67 89");
             request.SaveContacts(user, contacts ?? new Contacts(contact, contact with { }, contact with { }), now);

@@ -103,6 +103,13 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
 
     private (Guid AuthorizationId, Guid KeyId) _keys;
 
+    [Fact]
+    public void The_sweep_covers_the_use_case_administration()
+    {
+        Assert.Contains(("GET", "admin/cas-usage"), StaffRoutes());
+        Assert.Contains(("POST", "admin/cas-usage/{id:guid}/retirer"), StaffRoutes());
+    }
+
     private IEnumerable<(string Method, string Pattern)> StaffRoutes() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Pattern: (e.RoutePattern.RawText ?? "").TrimStart('/'))))

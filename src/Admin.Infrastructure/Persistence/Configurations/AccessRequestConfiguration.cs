@@ -27,6 +27,10 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
         builder.Ignore(r => r.CurrentSubmission);
         builder.PrimitiveCollection<List<string>>("_scopes").HasColumnName("Scopes");
         builder.PrimitiveCollection<List<string>>("_grantedScopes").HasColumnName("GrantedScopes");
+        builder.Ignore(r => r.LockedScopes);
+        builder.PrimitiveCollection<List<string>>("_lockedScopes").HasColumnName("LockedScopes");
+        // No foreign key: a use case is reference data an administrator may retire; the title is kept on the request.
+        builder.Property(r => r.UseCaseTitle).HasMaxLength(Admin.Domain.UseCases.UseCase.TitleMaxLength);
 
         builder.OwnsOne(r => r.Procedure, p =>
         {

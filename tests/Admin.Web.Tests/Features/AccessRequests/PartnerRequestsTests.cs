@@ -70,7 +70,7 @@ public sealed class PartnerRequestsTests(AdminWebFactory app) : IClassFixture<Ad
         var browser = await app.SignedInAsync(applicant);
         await browser.GetAsync("/espace-partenaire");
 
-        var created = await browser.PostAsync("/demandes/nouvelle", new Dictionary<string, string>());
+        var created = await browser.PostAsync("/demandes/nouvelle", new Dictionary<string, string> { ["UseCase"] = "libre" });
 
         Assert.Equal(HttpStatusCode.Redirect, created.Status);
         var request = await app.WithDbAsync(db => db.AccessRequests.AsNoTracking().SingleAsync(r => r.OrganizationId == applicant.Organization.Id));
@@ -89,9 +89,9 @@ public sealed class PartnerRequestsTests(AdminWebFactory app) : IClassFixture<Ad
         var member = await app.MemberOfAsync(applicant, role);
         var browser = await app.SignedInAsync(member);
         var home = await browser.GetAsync("/espace-partenaire");
-        Assert.Empty(home.Document.QuerySelectorAll("form[action='/demandes/nouvelle']"));
+        Assert.Null(home.Document.GetElementById("new-request"));
 
-        var created = await browser.PostAsync("/demandes/nouvelle", new Dictionary<string, string>());
+        var created = await browser.PostAsync("/demandes/nouvelle", new Dictionary<string, string> { ["UseCase"] = "libre" });
 
         Assert.Equal(HttpStatusCode.Forbidden, created.Status);
         Assert.Contains("Accès refusé", created.Document.QuerySelector("h1")?.TextContent);

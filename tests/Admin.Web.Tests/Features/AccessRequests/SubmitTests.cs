@@ -29,6 +29,24 @@ public sealed class SubmitTests(WizardWebFactory app) : IClassFixture<WizardWebF
     }
 
     [Fact]
+    public async Task Get_summary_names_each_scope_in_french_with_its_code_and_links_each_missing_item_to_its_field()
+    {
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
+        await browser.SubmitAsync(RequestArrange.StepUrl(request, "donnees"), new Dictionary<string, string> { ["Form.Scopes"] = "cnaf_quotient_familial" }.Continue());
+
+        var page = await browser.GetAsync($"/demandes/{request.Id}/recapitulatif");
+
+        var scope = Assert.Single(page.Document.QuerySelectorAll("#summary-scopes li"));
+        Assert.Equal("Quotient familial CAF & MSA", scope.ChildNodes[0].TextContent.Trim());
+        Assert.Equal("cnaf_quotient_familial", scope.QuerySelector("code")!.TextContent);
+        Assert.Equal("Demande libre", page.Document.GetElementById("summary-use-case")!.TextContent.Trim());
+        var missing = page.Document.QuerySelectorAll(".apip-missing a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains(RequestArrange.StepUrl(request, "cadre-juridique") + "?verifier=1#Form_Title", missing);
+        Assert.Contains(RequestArrange.StepUrl(request, "contacts") + "?verifier=1#Form_Dpo_FirstName", missing);
+        Assert.DoesNotContain("Erreur", page.Document.Title);
+    }
+
+    [Fact]
     public async Task Post_submit_of_incomplete_request_is_refused_with_the_errors_listed_and_nothing_changed()
     {
         var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync();
@@ -40,7 +58,11 @@ public sealed class SubmitTests(WizardWebFactory app) : IClassFixture<WizardWebF
         Assert.Contains("fr-alert", alert.ClassName);
         Assert.Contains("Indiquez le nom de la démarche.", alert.TextContent);
         Assert.Contains("Acceptez la charte d'utilisation pour envoyer la demande.", alert.TextContent);
-        Assert.Contains(alert.QuerySelectorAll("a"), a => a.GetAttribute("href") == RequestArrange.StepUrl(request, "contacts"));
+        Assert.Contains(alert.QuerySelectorAll("a"), a => a.GetAttribute("href") == RequestArrange.StepUrl(request, "contacts") + "?verifier=1#Form_BusinessContact_FirstName");
+        // Grouped by step, in the wizard's order, under a heading per step.
+        Assert.Equal(["Étape 1 : Démarche", "Étape 2 : Cadre juridique", "Étape 3 : Données demandées", "Étape 4 : Protection des données", "Étape 5 : Contacts", "Étape 6 : Engagements"],
+            alert.QuerySelectorAll("h3").Select(h => h.TextContent.Trim()));
+        Assert.StartsWith("Erreur : ", page.Document.Title);
         Assert.Equal(AccessRequestStatus.Draft, (await app.StoredAsync(request.Id)).Status);
         Assert.False(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.AggregateId == request.Id && a.Action == "access_request.submitted")));
     }
@@ -64,6 +86,7 @@ public sealed class SubmitTests(WizardWebFactory app) : IClassFixture<WizardWebF
         var receipt = Assert.Single(outbox, m => m.To == applicant.Email);
         Assert.Equal(AccessRequestNotifications.ReceiptKind, receipt.Kind);
         Assert.Contains("« Inscription à la cantine »", receipt.TextBody);
+        Assert.Contains("Données demandées : Quotient familial CAF & MSA (cnaf_quotient_familial).", receipt.TextBody);
         Assert.Contains($"http://localhost/demandes/{request.Id}", receipt.TextBody);
         var notice = Assert.Single(outbox, m => m.To == instructor.Email);
         Assert.Equal(AccessRequestNotifications.InstructorKind, notice.Kind);

@@ -167,8 +167,8 @@ public sealed class ScopeCatalogueTests(AdminWebFactory app) : IClassFixture<Adm
 
         var form = RequestArrange.ValidForms["donnees"];
         form["Form.Scopes"] = code;
-        var wizard = await applicant.SubmitAsync(RequestArrange.StepUrl(draft, "donnees"), form.Continue());
-        Assert.Equal(HttpStatusCode.BadRequest, wizard.Status);
+        var wizard = await applicant.SubmitAsync(RequestArrange.StepUrl(draft, "donnees"), form.Draft());
+        Assert.Equal(HttpStatusCode.OK, wizard.Status);
         Assert.Contains($"La donnée « {code} » n'existe pas ou n'est plus proposée.", wizard.ErrorsFor("Form.Scopes"));
 
         var offerable = await app.WithDbAsync(db => db.OfferableScopesAsync(CancellationToken.None));

@@ -90,6 +90,13 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("UpdatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("UseCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UseCaseTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -98,6 +105,11 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("GrantedScopes");
+
+                    b.PrimitiveCollection<string>("_lockedScopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("LockedScopes");
 
                     b.PrimitiveCollection<string>("_scopes")
                         .IsRequired()
@@ -623,6 +635,62 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ProviderCode");
 
                     b.ToTable("Scopes");
+                });
+
+            modelBuilder.Entity("Admin.Domain.UseCases.UseCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalBasisHint")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasisUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("_fixed")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("FixedScopes");
+
+                    b.PrimitiveCollection<string>("_offered")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OfferedScopes");
+
+                    b.PrimitiveCollection<string>("_preselected")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("PreselectedScopes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("UseCases");
                 });
 
             modelBuilder.Entity("Admin.Infrastructure.Documents.StoredDocument", b =>

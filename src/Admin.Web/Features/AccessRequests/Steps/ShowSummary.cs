@@ -26,7 +26,7 @@ public static class ShowSummary
                 .Select(step => new SummarySection(step, StepRoutes.StepUrl(member.Request.Id, step),
                     member.Request.SectionErrors(step, charter, offerable, now)))
                 .ToList();
-            return new SummaryPage(member.Request, sections, StepHeader.ReadOnlyReasonOf(member), []);
+            return new SummaryPage(member.Request, sections, StepHeader.ReadOnlyReasonOf(member), [], await db.ScopeLabelsAsync(ct));
         }
     }
 }
@@ -38,15 +38,20 @@ public sealed record SummarySection(AccessRequestStep Step, string EditUrl, IRea
 }
 
 /// <param name="SubmitErrors">Why the last "Envoyer" was refused, if it was.</param>
-public sealed record SummaryPage(AccessRequest Request, IReadOnlyList<SummarySection> Sections, string? ReadOnlyReason, IReadOnlyList<Error> SubmitErrors)
+/// <param name="ScopeLabels">The French name of each scope of the catalogue, by code.</param>
+public sealed record SummaryPage(AccessRequest Request, IReadOnlyList<SummarySection> Sections, string? ReadOnlyReason, IReadOnlyList<Error> SubmitErrors,
+    IReadOnlyDictionary<string, string> ScopeLabels)
 {
+    public string ScopeName(string code) => ScopeLabels.GetValueOrDefault(code) is { Length: > 0 } label ? label : code;
+
     public bool CanEdit => ReadOnlyReason is null;
     public bool IsComplete => Sections.All(s => s.IsComplete);
     public string SubmitUrl => StepRoutes.SubmitUrl(Request.Id);
 
     public string? DocumentUrl => Request.LegalBasis.Document is { } document ? StepRoutes.DocumentUrl(Request.Id, document.DocumentId) : null;
 
-    /// <summary>The step to open to fix an error of <see cref="SubmitErrors"/>.</summary>
-    public string? UrlOf(Error error) =>
-        StepRoutes.StepOfField(error?.Field) is { } step ? StepRoutes.StepUrl(Request.Id, step) : null;
+    /// <summary>The errors of the last refused "Envoyer", by step in the wizard's order (those of no step last).</summary>
+    public IReadOnlyList<(AccessRequestStep? Step, IReadOnlyList<Error> Errors)> SubmitErrorsByStep =>
+        [.. SubmitErrors.GroupBy(e => StepRoutes.StepOfField(e.Field)).OrderBy(g => g.Key is null).ThenBy(g => g.Key)
+            .Select(g => (g.Key, (IReadOnlyList<Error>)[.. g]))];
 }

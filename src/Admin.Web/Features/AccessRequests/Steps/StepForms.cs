@@ -18,6 +18,9 @@ public abstract class StepForm
 
     public abstract IStepPage ToPage(StepHeader header, StepExtras extras);
 
+    /// <summary>Whether some of what was posted could not be kept (so the step is shown again rather than left).</summary>
+    public virtual bool LostSomething(IReadOnlyList<Error> errors) => false;
+
     public static StepForm From(AccessRequest request, AccessRequestStep step, CharterVersion currentCharter)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -70,6 +73,10 @@ public sealed class LegalBasisForm : StepForm
 
     /// <summary>A new PDF, replacing the current one; the current one stays when none is sent.</summary>
     public IFormFile? Document { get; set; }
+
+    /// <summary>A PDF that was sent and refused is not stored: the partner must see why before going on.</summary>
+    public override bool LostSomething(IReadOnlyList<Error> errors) =>
+        Document is not null && errors.Any(e => e.Field == nameof(Document));
 
     public override IStepPage ToPage(StepHeader header, StepExtras extras) => new StepPage<LegalBasisForm>(header, this, extras);
 }

@@ -6,10 +6,23 @@ using Admin.Web.Features.Access;
 
 namespace Admin.Web.Features.AccessRequests.Steps;
 
-/// <summary>What every step page shows around its form: title, stepper, and whether it can be edited.</summary>
-public sealed record StepHeader(Guid RequestId, AccessRequestStep Step, string? ProcedureName, string? ReadOnlyReason)
+/// <summary>One step in the stepper's list of links.</summary>
+public sealed record StepLink(AccessRequestStep Step, string Url, bool IsCurrent, bool IsComplete)
+{
+    public int Number => (int)Step;
+    public string Title => Step.FrenchLabel();
+}
+
+/// <summary>What every step page shows around its form: title, stepper (every step a link), and whether it can be edited.</summary>
+/// <param name="Incomplete">The steps whose section still has errors, marked in the stepper.</param>
+public sealed record StepHeader(Guid RequestId, AccessRequestStep Step, string? ProcedureName, string? ReadOnlyReason,
+    IReadOnlySet<AccessRequestStep>? Incomplete = null)
 {
     public bool CanEdit => ReadOnlyReason is null;
+    public bool IsLast => Step.Next() is null;
+
+    public IReadOnlyList<StepLink> Steps =>
+        [.. AccessRequestStepLabels.All.Select(s => new StepLink(s, StepRoutes.StepUrl(RequestId, s), s == Step, Incomplete?.Contains(s) != true))];
     public int Number => (int)Step;
     public string Title => Step.FrenchLabel();
     public string? NextTitle => Step.Next()?.FrenchLabel();
@@ -17,10 +30,10 @@ public sealed record StepHeader(Guid RequestId, AccessRequestStep Step, string? 
     public string FormAction => StepRoutes.StepUrl(RequestId, Step);
     public string SummaryUrl => StepRoutes.SummaryUrl(RequestId);
 
-    public static StepHeader For(RequestAccess member, AccessRequestStep step)
+    public static StepHeader For(RequestAccess member, AccessRequestStep step, IReadOnlySet<AccessRequestStep>? incomplete = null)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return new StepHeader(member.Request.Id, step, member.Request.Procedure.Name, ReadOnlyReasonOf(member));
+        return new StepHeader(member.Request.Id, step, member.Request.Procedure.Name, ReadOnlyReasonOf(member), incomplete);
     }
 
     /// <summary>Why the signed-in member cannot change the request; null when they can.</summary>
@@ -32,7 +45,16 @@ public sealed record StepHeader(Guid RequestId, AccessRequestStep Step, string? 
         : null;
 }
 
-public sealed record ScopeGroup(string ProviderName, IReadOnlyList<string> Codes);
+/// <summary>A scope as the partner chooses it: its French name, its code in small type.</summary>
+public sealed record ScopeOption(string Code, string Label);
+
+public sealed record ScopeGroup(string ProviderName, IReadOnlyList<ScopeOption> Scopes)
+{
+    public IReadOnlyList<string> Codes => [.. Scopes.Select(s => s.Code)];
+}
+
+/// <summary>What the use case a request was started from puts on the wizard: its scopes first (some locked), its legal-basis hint.</summary>
+public sealed record UseCaseGuide(string Title, IReadOnlyList<ScopeOption> Offered, IReadOnlySet<string> Locked, string? LegalBasisHint);
 
 public sealed record CharterView(string Title, string Label, IReadOnlyList<string> Paragraphs)
 {
@@ -52,12 +74,17 @@ public sealed record CharterView(string Title, string Label, IReadOnlyList<strin
 public sealed record StepExtras(
     LegalDocument? CurrentDocument = null,
     IReadOnlyList<ScopeGroup>? ScopeGroups = null,
-    IReadOnlyList<string>? UnofferedScopes = null,
+    IReadOnlyList<ScopeOption>? UnofferedScopes = null,
     CharterView? Charter = null,
-    string? OutdatedAcceptanceLabel = null)
+    string? OutdatedAcceptanceLabel = null,
+    UseCaseGuide? UseCase = null,
+    IReadOnlyList<Error>? SectionErrors = null)
 {
+    /// <summary>The section's errors as saved (fields relative to the section), shown when the step is opened to check it.</summary>
+    public IReadOnlyList<Error> Errors => SectionErrors ?? [];
+
     public IReadOnlyList<ScopeGroup> Groups => ScopeGroups ?? [];
-    public IReadOnlyList<string> Unoffered => UnofferedScopes ?? [];
+    public IReadOnlyList<ScopeOption> Unoffered => UnofferedScopes ?? [];
 }
 
 public interface IStepPage
@@ -105,6 +132,9 @@ public static class StepLabels
     /// <summary>The message, prefixed with the contact it is about when there are three alike.</summary>
     public static string Describe(Error error) =>
         ContactOf(error) is { } contact ? $"{contact} : {error.Message}" : error?.Message ?? "";
+
+    /// <summary>The same for a form field's error in the error summary ("Form.Dpo.Email").</summary>
+    public static string DescribeField(string field, string message) => Describe(new Error("", message, field));
 
     public static string YesNo(bool value) => value ? "Oui" : "Non";
 

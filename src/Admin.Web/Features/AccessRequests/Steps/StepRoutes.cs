@@ -1,4 +1,6 @@
 using Admin.Domain.AccessRequests;
+using Admin.Domain.Common;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Admin.Web.Features.AccessRequests.Steps;
 
@@ -29,6 +31,24 @@ public static class StepRoutes
         (int)step > 1 ? step - 1 : null;
 
     public static string StepUrl(Guid requestId, AccessRequestStep step) => $"/demandes/{requestId}/etapes/{step.Slug()}";
+
+    /// <summary>The step showing its errors (as the summary lists them), at the field of <paramref name="error"/> when it has one.</summary>
+    public static string ErrorUrl(Guid requestId, AccessRequestStep step, Error? error = null) =>
+        $"{StepUrl(requestId, step)}?{CheckParameter}=1{(FieldIdOf(step, error?.Field) is { } id ? "#" + id : "")}";
+
+    /// <summary>The query parameter that makes a step show its errors when it is opened.</summary>
+    public const string CheckParameter = "verifier";
+
+    /// <summary>
+    /// The id of a field's element on its step page: the error's field (relative to the section, or
+    /// prefixed with the step as on submission) under the form's prefix, "Contacts.Dpo.Email" → "Form_Dpo_Email".
+    /// </summary>
+    public static string? FieldIdOf(AccessRequestStep step, string? field)
+    {
+        if (string.IsNullOrEmpty(field)) return null;
+        var relative = field.StartsWith(step + ".", StringComparison.Ordinal) ? field[(step.ToString().Length + 1)..] : field;
+        return TagBuilder.CreateSanitizedId($"{StepForm.Prefix}.{relative}", "_");
+    }
 
     public static string SummaryUrl(Guid requestId) => $"/demandes/{requestId}/recapitulatif";
 
