@@ -36,6 +36,7 @@ internal static class QueueBenchmark
         await using var app = new BenchApp();
         var seed = Stopwatch.StartNew();
         var sirets = await SeedAsync(app, requestCount);
+        var (messages, auditRows) = await CountAsync(app);
         Console.WriteLine($"Seeded {requestCount:N0} requests for {Organizations:N0} organizations in {seed.Elapsed.TotalSeconds:0} s");
 
         var scenarios = new (string Name, Queue.Query Query)[]
@@ -48,7 +49,7 @@ internal static class QueueBenchmark
         var lines = new List<string>
         {
             $"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion.VersionString}, .NET {Environment.Version}; "
-            + $"{requestCount:N0} requests, {Iterations} runs after {Warmup} warm-up runs, {DateTime.UtcNow:yyyy-MM-dd}.",
+            + $"{requestCount:N0} requests with {messages:N0} messages and {auditRows:N0} audit rows, {Iterations} runs after {Warmup} warm-up runs, {DateTime.UtcNow:yyyy-MM-dd}.",
             "",
         };
         foreach (var (name, query) in scenarios)
@@ -75,6 +76,13 @@ internal static class QueueBenchmark
         }
 
         return lines;
+    }
+
+    private static async Task<(int Messages, int AuditRows)> CountAsync(BenchApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
+        return (await db.RequestMessages.CountAsync(), await db.AuditEvents.CountAsync());
     }
 
     /// <summary>Organizations, then requests in batches through the domain's own behaviours (so submissions and audit rows are real).</summary>

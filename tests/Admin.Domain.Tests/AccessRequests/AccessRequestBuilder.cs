@@ -65,7 +65,6 @@ internal sealed class AccessRequestBuilder
     private bool _charterRemoved;
     private bool _dpoInformed = true;
     private bool _citizenConsent = true;
-    private Guid _organizationId = OrganizationId;
 
     private AccessRequestBuilder(Target target) => _target = target;
 
@@ -113,7 +112,6 @@ internal sealed class AccessRequestBuilder
     public AccessRequestBuilder WithoutCitizenConsent() { _citizenConsent = false; return this; }
 
     /// <summary>Of this organization (a real one, for the rules that read its members) instead of <see cref="OrganizationId"/>.</summary>
-    public AccessRequestBuilder InOrganization(Guid organizationId) { _organizationId = organizationId; return this; }
 
     public AccessRequest Build()
     {

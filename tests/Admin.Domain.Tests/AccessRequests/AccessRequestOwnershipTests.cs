@@ -24,7 +24,7 @@ public class AccessRequestOwnershipTests
 
     private static StaffMember Staff(string role, params Guid[] memberOf) => new(StaffId, new HashSet<string> { role }, new HashSet<Guid>(memberOf));
 
-    private static AccessRequestBuilder Of(AccessRequestBuilder builder) => builder.InOrganization(Town.Id);
+    private static AccessRequestBuilder Of(AccessRequestBuilder builder) => builder.ForOrganization(Town.Id);
 
     [Fact]
     public void The_creator_is_the_applicant_and_a_submission_by_a_colleague_does_not_change_it()

@@ -15,7 +15,7 @@ public class ErrorTests
     [
         typeof(AccessRequestErrors), typeof(AuthorizationErrors), typeof(OrganizationErrors), typeof(EmailAddressErrors),
         typeof(PhoneNumberErrors), typeof(Admin.Domain.Scopes.ScopeErrors), typeof(CharterErrors), typeof(CommonErrors), typeof(ApiKeyErrors),
-        typeof(Admin.Domain.UseCases.UseCaseErrors),
+        typeof(Admin.Domain.UseCases.UseCaseErrors), typeof(Admin.Domain.Messages.MessageErrors), typeof(Admin.Domain.Messages.TemplateErrors),
     ];
 
     /// <summary>Every error of the catalogues: the static fields, and the errors built from a value.</summary>
@@ -41,7 +41,7 @@ public class ErrorTests
     {
         Assert.All(AllErrors(), e =>
         {
-            Assert.Matches("^(access_request|authorization|organization|email|phone|scope|charter|common|api_key|use_case)\\.[a-z_]+$", e.Code);
+            Assert.Matches("^(access_request|authorization|organization|email|phone|scope|charter|common|api_key|use_case|message|template)\\.[a-z_]+$", e.Code);
             Assert.Null(e.Field);
         });
     }

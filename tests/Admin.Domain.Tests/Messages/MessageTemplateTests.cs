@@ -122,6 +122,14 @@ public sealed class MessageTemplateTests
     }
 
     [Fact]
+    public void Rendering_without_values_is_a_programming_error()
+    {
+        var template = MessageTemplate.Create(TemplateKind.Message, "Titre", "Texte", null, TestClock.Now).Value;
+
+        Assert.Throws<ArgumentNullException>("values", () => template.Render(null!));
+    }
+
+    [Fact]
     public void The_variables_are_the_four_documented_ones()
     {
         Assert.Equal(["organisation", "numero", "titre", "lien"], MessageTemplate.Variables.Select(v => v.Name));

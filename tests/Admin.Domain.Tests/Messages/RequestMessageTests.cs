@@ -126,6 +126,47 @@ public sealed class RequestMessageTests
         Assert.True(RequestMessage.FromStaff(request, AccessRequestBuilder.Instructor, "Bonjour", TestClock.Now).IsSuccess);
     }
 
+    [Theory]
+    [InlineData(AccessRequestTransition.RequestChanges)]
+    [InlineData(AccessRequestTransition.Approve)]
+    [InlineData(AccessRequestTransition.Refuse)]
+    [InlineData(AccessRequestTransition.Revoke)]
+    public void A_decisions_message_is_a_staff_message_marked_with_its_decision(AccessRequestTransition decision)
+    {
+        var request = AccessRequestBuilder.Submitted().Build();
+
+        var message = RequestMessage.ForDecision(request, AccessRequestBuilder.Instructor, decision, " Précisez. ", TestClock.Now).Value;
+
+        Assert.Equal((MessageSide.Staff, (AccessRequestTransition?)decision, "Précisez."), (message.Side, message.Decision, message.Body));
+        Assert.Null(RequestMessage.FromStaff(request, AccessRequestBuilder.Instructor, "Question", TestClock.Now).Value.Decision);
+    }
+
+    [Fact]
+    public void A_decisions_message_follows_the_staff_rules_and_only_decisions_carry_one()
+    {
+        var request = AccessRequestBuilder.Submitted().Build();
+        var auditor = new StaffMember(Stranger, new HashSet<string> { Roles.Auditor }, new HashSet<Guid>());
+
+        Assert.Equal(ErrorKind.Forbidden, RequestMessage.ForDecision(request, auditor, AccessRequestTransition.Refuse, "x", TestClock.Now).FailureKind);
+        Assert.Equal(MessageErrors.BodyRequired.ForField("Body"),
+            Assert.Single(RequestMessage.ForDecision(request, AccessRequestBuilder.Instructor, AccessRequestTransition.Refuse, " ", TestClock.Now).Errors));
+        foreach (var other in new[] { AccessRequestTransition.Submit, AccessRequestTransition.Reopen, AccessRequestTransition.Archive })
+        {
+            Assert.Throws<ArgumentOutOfRangeException>(() => RequestMessage.ForDecision(request, AccessRequestBuilder.Instructor, other, "x", TestClock.Now));
+        }
+    }
+
+    [Fact]
+    public void Missing_request_organization_or_staff_are_programming_errors()
+    {
+        var (organization, request) = RequestOfOrganization();
+
+        Assert.Throws<ArgumentNullException>("request", () => RequestMessage.FromMember(null!, organization, Technical, "x", TestClock.Now));
+        Assert.Throws<ArgumentNullException>("organization", () => RequestMessage.FromMember(request, null!, Technical, "x", TestClock.Now));
+        Assert.Throws<ArgumentNullException>("request", () => RequestMessage.FromStaff(null!, AccessRequestBuilder.Instructor, "x", TestClock.Now));
+        Assert.Throws<ArgumentNullException>("staff", () => RequestMessage.FromStaff(request, null!, "x", TestClock.Now));
+    }
+
     [Fact]
     public void A_read_marker_only_moves_forward()
     {
