@@ -39,6 +39,18 @@ public readonly record struct Siret
 
     public override string ToString() => Value;
 
+    /// <summary>As people read it: SIREN in three groups of three, then the NIC ("217 500 016 00019").</summary>
+    public string Formatted => Format(Value);
+
+    /// <summary>
+    /// Groups 14 digits as a SIRET is written ("217 500 016 00019"); anything else (a partial entry,
+    /// a search) is returned as it is.
+    /// </summary>
+    public static string Format(string? digits) =>
+        digits is { Length: 14 } && digits.All(char.IsAsciiDigit)
+            ? $"{digits[..3]} {digits[3..6]} {digits[6..9]} {digits[9..]}"
+            : digits ?? "";
+
     private static Result<Siret> Fail(Error error) =>
         Result<Siret>.Failure(ErrorKind.Validation, [error.ForField(nameof(Organization.Siret))]);
 

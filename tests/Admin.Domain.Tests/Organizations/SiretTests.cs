@@ -112,4 +112,21 @@ public class SiretTests
     {
         Assert.Equal("21750001600019", Siret.Parse(" 217 500 016 00019").Value.ToString());
     }
+
+    [Fact]
+    public void The_siret_is_written_for_people_as_siren_in_threes_then_the_nic()
+    {
+        Assert.Equal("217 500 016 00019", Siret.Parse("21750001600019").Value.Formatted);
+        Assert.Equal("217 500 016 00019", Siret.Format("21750001600019"));
+    }
+
+    [Theory]
+    [InlineData("2175000160001", "2175000160001")]
+    [InlineData("217500016000190", "217500016000190")]
+    [InlineData("2175000160001a", "2175000160001a")]
+    [InlineData(null, "")]
+    public void Anything_but_fourteen_digits_is_written_as_it_is(string? input, string expected)
+    {
+        Assert.Equal(expected, Siret.Format(input));
+    }
 }

@@ -19,8 +19,9 @@ public static class ListForOrganization
     /// <param name="ChosenOrganizationId">The organization last chosen (the controller's cookie), checked here.</param>
     public sealed record Query(string? Search, AccessRequestStatus? Status, int Page = 1, Guid? ChosenOrganizationId = null) : IQuery<Result<View>>;
 
-    public sealed record Row(Guid Id, string Title, AccessRequestStatus Status, DateTimeOffset UpdatedAt, string NextAction, string NextActionUrl,
-        int UnreadMessages = 0);
+    /// <param name="NextActionUrl">Null when there is nothing to do: the next step is then plain text, not a link.</param>
+    public sealed record Row(Guid Id, string Title, AccessRequestStatus Status, DateTimeOffset UpdatedAt, string NextAction, string? NextActionUrl,
+        int UnreadMessages = 0, DateTimeOffset CreatedAt = default);
 
     public sealed record View(
         MembershipSummary? Organization,
@@ -66,26 +67,26 @@ public static class ListForOrganization
                 .OrderByDescending(r => r.UpdatedAt)
                 .Skip((page - 1) * PageSize)
                 .Take(PageSize)
-                .Select(r => new { r.Id, r.Procedure.Name, r.Status, r.UpdatedAt, Unread = unread.Count(m => m.AccessRequestId == r.Id) })
+                .Select(r => new { r.Id, r.Procedure.Name, r.Status, r.UpdatedAt, r.CreatedAt, Unread = unread.Count(m => m.AccessRequestId == r.Id) })
                 .ToListAsync(ct);
 
             return new View(current, memberships,
-                [.. rows.Select(r => ToRow(r.Id, r.Name, r.Status, r.UpdatedAt, r.Unread))], total, page, pageCount, search, query.Status, unreadTotal);
+                [.. rows.Select(r => ToRow(r.Id, r.Name, r.Status, r.UpdatedAt, r.CreatedAt, r.Unread))], total, page, pageCount, search, query.Status, unreadTotal);
         }
 
-        private static Row ToRow(Guid id, string? name, AccessRequestStatus status, DateTimeOffset updatedAt, int unread)
+        private static Row ToRow(Guid id, string? name, AccessRequestStatus status, DateTimeOffset updatedAt, DateTimeOffset createdAt, int unread)
         {
             var (action, url) = unread > 0 ? ("Lire les messages de l'instruction", $"/demandes/{id}#messages") : NextAction(id, status);
-            return new Row(id, RequestTitle.Of(name), status, updatedAt, action, url, unread);
+            return new Row(id, RequestTitle.Of(name, createdAt), status, updatedAt, action, url, unread, createdAt);
         }
     }
 
     /// <summary>What the partner should do next, in their words.</summary>
-    public static (string Text, string Url) NextAction(Guid id, AccessRequestStatus status) => status switch
+    public static (string Text, string? Url) NextAction(Guid id, AccessRequestStatus status) => status switch
     {
         AccessRequestStatus.Draft => ("Compléter et envoyer la demande", $"/demandes/{id}/etapes/demarche"),
         AccessRequestStatus.ChangesRequested => ("Modifier la demande selon les remarques de l'instructeur", $"/demandes/{id}"),
-        AccessRequestStatus.Submitted => ("Aucune : la demande est en cours d'instruction", $"/demandes/{id}"),
+        AccessRequestStatus.Submitted => ("Rien à faire : la demande est en cours d'instruction", null),
         AccessRequestStatus.Approved => ("Gérer l'habilitation", $"/demandes/{id}"),
         AccessRequestStatus.Refused => ("Consulter le motif du refus", $"/demandes/{id}"),
         AccessRequestStatus.Revoked => ("Consulter le motif de la révocation", $"/demandes/{id}"),

@@ -36,10 +36,19 @@ public sealed class PartnerRequestsTests(AdminWebFactory app) : IClassFixture<Ad
 
         var home = await browser.GetAsync("/espace-partenaire");
 
-        var rows = home.Document.QuerySelectorAll("#requests tbody tr").Select(r => r.TextContent).ToList();
+        var rows = home.Document.QuerySelectorAll("#requests tbody tr").ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Contains(rows, r => r.Contains("Cantine scolaire") && r.Contains("Envoyée") && r.Contains("en cours d'instruction"));
-        Assert.Contains(rows, r => r.Contains("Demande sans titre") && r.Contains("Brouillon") && r.Contains("Compléter et envoyer"));
+        var submitted = Assert.Single(rows, r => r.TextContent.Contains("Cantine scolaire"));
+        Assert.Contains("Envoyée", submitted.TextContent);
+        // Nothing to do: plain text, not a link.
+        var next = submitted.QuerySelectorAll("td").Last();
+        Assert.Contains("Rien à faire : la demande est en cours d'instruction", next.TextContent);
+        Assert.Null(next.QuerySelector("a"));
+        var today = Admin.Infrastructure.Email.FrenchDates.Day(DateTimeOffset.UtcNow);
+        var draft = Assert.Single(rows, r => r.TextContent.Contains("Brouillon"));
+        Assert.Contains($"Demande sans titre du {today}", draft.TextContent);
+        Assert.Equal("Compléter et envoyer la demande", draft.QuerySelectorAll("td").Last().QuerySelector("a")!.TextContent);
+        Assert.Contains(Siret.Format(applicant.Organization.Siret.Value), home.Document.QuerySelector(".fr-text--lead")!.TextContent);
         Assert.DoesNotContain("Démarche de l'autre commune", home.Text);
     }
 

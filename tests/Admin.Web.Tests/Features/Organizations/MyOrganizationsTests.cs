@@ -22,7 +22,7 @@ public sealed class MyOrganizationsTests(AdminWebFactory app) : IClassFixture<Ad
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var row = Assert.Single(page.Document.QuerySelectorAll("tbody tr"));
         Assert.Contains("Commune d'Annecy", row.TextContent);
-        Assert.Contains(partner.Organization.Siret.Value, row.TextContent);
+        Assert.Contains(partner.Organization.Siret.Formatted, row.TextContent);
         Assert.Equal("Contact technique", row.QuerySelectorAll("td")[1].TextContent.Trim());
         Assert.Contains("Organisation courante", row.TextContent);
         Assert.NotNull(row.QuerySelector($"a[href='/organisations/{partner.Organization.Id}/membres']"));
