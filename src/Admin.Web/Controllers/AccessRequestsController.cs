@@ -36,11 +36,14 @@ public sealed class AccessRequestsController(IMediator mediator, CurrentOrganiza
         return this.Page(page, p => View(nameof(Choose), p with { Chosen = useCase }));
     }
 
+    /// <summary>The request's page; once it can no longer be edited, it also reads as a document (every section read-only).</summary>
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Show(Guid id, CancellationToken ct)
     {
         var result = await mediator.Send(new Details.Query(id), ct);
-        return this.Page(result, view => View(view));
+        if (result.IsFailure || result.Value.Request.IsEditable) return this.Page(result, view => View(view));
+        var document = await mediator.Send(new Admin.Web.Features.AccessRequests.Steps.ShowSummary.Query(id), ct);
+        return View(result.Value with { Document = document.IsSuccess ? document.Value : null });
     }
 
     /// <summary>A member writes to the instruction; on an error the page comes back with the text kept.</summary>

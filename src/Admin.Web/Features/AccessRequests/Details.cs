@@ -27,8 +27,23 @@ public static class Details
         Admin.Domain.Authorizations.Authorization? Authorization = null,
         MessageThread? Thread = null,
         IReadOnlyDictionary<string, string>? ScopeLabels = null,
-        string? ApplicantName = null)
+        string? ApplicantName = null,
+        Steps.SummaryPage? Document = null)
     {
+        /// <summary>Where the request stands, in a sentence the partner understands.</summary>
+        public string StatusSentence => Request.Status switch
+        {
+            AccessRequestStatus.Draft => "Cette demande est un brouillon : elle n'a pas encore été envoyée.",
+            AccessRequestStatus.Submitted => Request.IsReopening
+                ? "La mise à jour est en cours d'instruction ; l'habilitation validée reste valable en attendant. Vous serez prévenu par courriel de la décision."
+                : "La demande est en cours d'instruction par l'équipe API Particulier. Vous serez prévenu par courriel de la décision ou des modifications à apporter.",
+            AccessRequestStatus.ChangesRequested => "L'instructeur demande des modifications : modifiez la demande selon son message puis renvoyez-la.",
+            AccessRequestStatus.Approved => "La demande est validée : l'habilitation ci-dessous est en vigueur.",
+            AccessRequestStatus.Refused => "La demande est refusée. Le motif figure ci-dessous ; vous pouvez la copier pour en déposer une nouvelle.",
+            AccessRequestStatus.Revoked => "L'habilitation a été révoquée : ses clés sont refusées.",
+            _ => "La demande est archivée : elle reste consultable.",
+        };
+
         /// <summary>A scope as the partner reads it: its French name, or its code when the catalogue has none.</summary>
         public string ScopeName(string code) => ScopeLabels?.GetValueOrDefault(code) is { Length: > 0 } label ? label : code;
 

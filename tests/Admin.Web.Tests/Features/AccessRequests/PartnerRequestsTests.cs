@@ -53,6 +53,27 @@ public sealed class PartnerRequestsTests(AdminWebFactory app) : IClassFixture<Ad
     }
 
     [Fact]
+    public async Task A_sent_request_reads_as_a_document_with_its_status_in_words_and_no_form_field()
+    {
+        var applicant = await app.PartnerWithOrganizationAsync();
+        var request = await app.SubmittedAsync(applicant, "Cantine en lecture");
+        var draft = await app.DraftAsync(applicant);
+        var browser = await app.SignedInAsync(applicant);
+
+        var page = await browser.GetAsync($"/demandes/{request.Id}");
+
+        Assert.Contains("en cours d'instruction par l'équipe API Particulier", page.Document.GetElementById("status-sentence")!.TextContent);
+        var document = page.Document.GetElementById("request-document")!;
+        Assert.Equal(6, document.QuerySelectorAll("section h3").Length);
+        Assert.Contains("Cantine en lecture", document.TextContent);
+        Assert.Contains("Quotient familial CAF & MSA", document.TextContent);
+        Assert.Empty(document.QuerySelectorAll("input, textarea, select"));
+        Assert.Empty(document.QuerySelectorAll(".apip-missing"));
+        // A draft is still being written: its page sends to the wizard, it shows no document.
+        Assert.Null((await browser.GetAsync($"/demandes/{draft.Id}")).Document.GetElementById("request-document"));
+    }
+
+    [Fact]
     public async Task Home_search_and_status_filter_narrow_the_list_and_pages_hold_twenty_rows()
     {
         var applicant = await app.PartnerWithOrganizationAsync();
