@@ -52,9 +52,20 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
     public Task<IActionResult> SaveDataProtection(Guid id, [Bind(Prefix = StepForm.Prefix)] DataProtectionForm form, string? intent, CancellationToken ct) =>
         SaveAsync(id, form, intent, ct);
 
+    /// <summary>The contacts step; "C'est moi" and "identique au contact métier" fill one contact, then save as a draft.</summary>
     [HttpPost("etapes/contacts")]
-    public Task<IActionResult> SaveContacts(Guid id, [Bind(Prefix = StepForm.Prefix)] ContactsForm form, string? intent, CancellationToken ct) =>
-        SaveAsync(id, form, intent, ct);
+    public async Task<IActionResult> SaveContacts(Guid id, [Bind(Prefix = StepForm.Prefix)] ContactsForm form, string? intent, CancellationToken ct)
+    {
+        if (FillContact.Parse(intent) is not var (target, source)) return await SaveAsync(id, form, intent, ct);
+
+        var filled = source == FillContact.Me ? await mediator.Send(new FillContact.Query(), ct) : FillContact.Of(form, source);
+        // The posted values of that contact must leave ModelState, or its fields would show them again.
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"{StepForm.Prefix}.{target}.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        var answer = await SaveAsync(id, FillContact.With(form, target, filled), DraftIntent, ct);
+        TempData["Flash"] = source == FillContact.Me ? "Le contact est rempli avec vos coordonnées ; vérifiez-les et complétez le téléphone s'il manque."
+            : "Le contact est repris ; vérifiez-le.";
+        return answer;
+    }
 
     [HttpPost("etapes/engagements")]
     public Task<IActionResult> SaveEngagements(Guid id, [Bind(Prefix = StepForm.Prefix)] EngagementsForm form, string? intent, CancellationToken ct) =>

@@ -191,6 +191,47 @@ public sealed class StepsTests(WizardWebFactory app) : IClassFixture<WizardWebFa
     }
 
     [Fact]
+    public async Task Cest_moi_fills_a_contact_from_the_account_and_keeps_what_was_typed_in_the_others()
+    {
+        var (applicant, browser, request) = await app.SignedInApplicantWithDraftAsync();
+        var url = RequestArrange.StepUrl(request, "contacts");
+        var form = new Dictionary<string, string>(RequestArrange.ValidForms["contacts"])
+        {
+            ["Form.BusinessContact.FirstName"] = "Autre",
+            ["intent"] = "fill:BusinessContact:me",
+        };
+
+        var page = await browser.SubmitAsync(url, form);
+
+        // The account has no phone: the draft is saved and the step shown again with that one field to complete.
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var followed = page;
+        Assert.Contains("rempli avec vos coordonnées", followed.Text);
+        Assert.NotEmpty(followed.ErrorsFor("Form.BusinessContact.Phone"));
+        Assert.Equal(applicant.User.FirstName, followed.ValueOf("Form.BusinessContact.FirstName"));
+        Assert.Equal(applicant.User.LastName, followed.ValueOf("Form.BusinessContact.LastName"));
+        Assert.Equal(applicant.Email, followed.ValueOf("Form.BusinessContact.Email"));
+        Assert.Equal(RequestArrange.ValidForms["contacts"]["Form.TechnicalContact.Email"], followed.ValueOf("Form.TechnicalContact.Email"));
+        var stored = await app.StoredAsync(request.Id);
+        Assert.Equal((applicant.User.FirstName, applicant.Email), (stored.Contacts.BusinessContact.FirstName, stored.Contacts.BusinessContact.Email));
+    }
+
+    [Fact]
+    public async Task Same_as_the_business_contact_copies_it_into_the_dpo_and_a_forged_fill_is_an_ordinary_draft_save()
+    {
+        var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
+        var url = RequestArrange.StepUrl(request, "contacts");
+        var form = new Dictionary<string, string>(RequestArrange.ValidForms["contacts"]) { ["intent"] = "fill:Dpo:BusinessContact" };
+
+        await browser.SubmitAsync(url, form);
+        var stored = await app.StoredAsync(request.Id);
+        Assert.Equal(stored.Contacts.BusinessContact, stored.Contacts.Dpo);
+
+        var forged = await browser.SubmitAsync(url, new Dictionary<string, string>(RequestArrange.ValidForms["contacts"]) { ["intent"] = "fill:Dpo:Dpo" });
+        Assert.NotEqual(HttpStatusCode.InternalServerError, forged.Status);
+    }
+
+    [Fact]
     public async Task Post_too_long_text_is_refused_whole_and_shown_again_as_typed()
     {
         var (_, browser, request) = await app.SignedInApplicantWithDraftAsync();
