@@ -32,7 +32,7 @@ public sealed class MobileSweepTests(AppServer app)
         await page.EvaluateAsync("() => document.getElementById('too-wide').remove()");
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>(["/espace-partenaire", "/organisations", "/compte", "/demandes/nouvelle"]);
+        var queue = new Queue<string>(["/espace-partenaire", "/organisations", "/compte", "/demandes/nouvelle", "/aide", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/cookies"]);
         var overflowing = new List<string>();
         while (queue.Count > 0 && seen.Count < MaxPages)
         {

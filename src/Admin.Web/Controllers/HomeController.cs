@@ -23,4 +23,13 @@ public sealed class HomeController(ICurrentUser user) : Controller
 
     [HttpGet("/mentions-legales")]
     public IActionResult LegalNotice() => View();
+
+    [HttpGet("/donnees-personnelles")]
+    public IActionResult PersonalData() => View();
+
+    [HttpGet("/cookies")]
+    public IActionResult Cookies() => View();
+
+    [HttpGet("/aide")]
+    public IActionResult Help() => View();
 }
