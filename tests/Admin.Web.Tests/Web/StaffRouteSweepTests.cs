@@ -98,16 +98,33 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
         var withKeys = await app.ApprovedWithMembersAsync("Commune aux clés balayée");
         var (key, _) = await app.KeyAsync(withKeys);
         _keys = (withKeys.AuthorizationId, key.Id);
+        _gatewayId = await app.WithDbAsync(async db =>
+        {
+            var gateway = Admin.Domain.Gateways.GatewayClient.Create("Passerelle balayée", Admin.Domain.ApiKeys.ApiKeyEnvironment.Production,
+                Admin.Infrastructure.Keys.GatewayCredentialSecrets.Generate().Material, Guid.NewGuid(), DateTimeOffset.UtcNow).Value;
+            db.GatewayClients.Add(gateway);
+            await db.SaveChangesAsync();
+            return gateway.Id;
+        });
         return (request, await SnapshotAsync(request.Id));
     }
 
     private (Guid AuthorizationId, Guid KeyId) _keys;
+    private Guid _gatewayId;
 
     [Fact]
     public void The_sweep_covers_the_use_case_administration()
     {
         Assert.Contains(("GET", "admin/cas-usage"), StaffRoutes());
         Assert.Contains(("POST", "admin/cas-usage/{id:guid}/retirer"), StaffRoutes());
+    }
+
+    [Fact]
+    public void The_sweep_covers_the_gateway_credentials()
+    {
+        Assert.Contains(("GET", "admin/passerelles"), StaffRoutes());
+        Assert.Contains(("POST", "admin/passerelles/nouvelle"), StaffRoutes());
+        Assert.Contains(("POST", "admin/passerelles/{id:guid}/revoquer"), StaffRoutes());
     }
 
     private IEnumerable<(string Method, string Pattern)> StaffRoutes() =>
@@ -133,6 +150,7 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
             "organizationId" => request.OrganizationId.ToString(),
             "authorizationId" => _keys.AuthorizationId.ToString(),
             "keyId" => _keys.KeyId.ToString(),
+            "id" when pattern.StartsWith("admin/passerelles", StringComparison.Ordinal) => _gatewayId.ToString(),
             _ => request.Id.ToString(),
         });
 
@@ -157,6 +175,7 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
         var charters = await db.CharterVersions.CountAsync();
         var requests = await db.AccessRequests.CountAsync();
         var keys = await db.ApiKeys.CountAsync(k => k.RevokedAt == null);
-        return $"request {request.Status} v{request.Version} assigned {request.AssignedTo} applicant {request.ApplicantId}|requests {requests}|authorizations {authorizations}|users {users}|retired {scopes}|charters {charters}|active keys {keys}";
+        var gateways = await db.GatewayClients.CountAsync(c => c.RevokedAt == null);
+        return $"gateways {gateways}|request {request.Status} v{request.Version} assigned {request.AssignedTo} applicant {request.ApplicantId}|requests {requests}|authorizations {authorizations}|users {users}|retired {scopes}|charters {charters}|active keys {keys}";
     });
 }
