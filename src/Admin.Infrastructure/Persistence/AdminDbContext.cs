@@ -42,6 +42,7 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<UseCase> UseCases => Set<UseCase>();
     public DbSet<GatewayClient> GatewayClients => Set<GatewayClient>();
+    public DbSet<TestToken> TestTokens => Set<TestToken>();
 
     private readonly List<DomainEvent> _raised = [];
 
