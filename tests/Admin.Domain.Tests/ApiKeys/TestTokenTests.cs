@@ -38,3 +38,20 @@ public class TestTokenTests
     [InlineData(null, false)]
     public void Only_the_exact_value_is_the_test_token(string? secret, bool expected) => Assert.Equal(expected, TestToken.Is(secret));
 }
+
+public class ApiKeyFormatDiagnosisTests
+{
+    private const string Key = "apip_live_CommuneDeDemoCleDeProduction20261gii4T";
+
+    [Theory]
+    [InlineData(Key, null)]
+    [InlineData(null, ApiKeyFormatProblem.UnknownPrefix)]
+    [InlineData("apip_prod_CommuneDeDemoCleDeProduction20261gii4T", ApiKeyFormatProblem.UnknownPrefix)]
+    [InlineData("apip_live_CommuneDeDemoCleDeProduction20261gii4", ApiKeyFormatProblem.WrongLength)]
+    [InlineData("apip_live_CommuneDeDemoCleDeProduction20261gii4T ", ApiKeyFormatProblem.WrongLength)]
+    [InlineData("apip_live_CommuneDeDemoCleDeProduction-0261gii4T", ApiKeyFormatProblem.InvalidCharacter)]
+    [InlineData("apip_live_CommuneDeDemoCleDeProduction20261gii4U", ApiKeyFormatProblem.ChecksumMismatch)]
+    [InlineData("apip_test_CommuneDeDemoCleDeProduction20261gii4T", ApiKeyFormatProblem.ChecksumMismatch)]
+    public void Diagnose_names_the_first_problem(string? key, ApiKeyFormatProblem? expected) =>
+        Assert.Equal(expected, ApiKeyFormat.Diagnose(key));
+}

@@ -29,6 +29,11 @@ public sealed class SecretInClearTests(LogCapturingFactory app) : IClassFixture<
                 new Dictionary<string, string> { ["Form.Name"] = $"Passerelle {environment}", ["Form.Environment"] = environment })));
         }
 
+        // Keys pasted into "Tester ma clé" and the staff search are hashed for the lookup, never kept nor logged.
+        await browser.SubmitAsync("/cles/tester", new Dictionary<string, string> { ["Key"] = secrets[0] });
+        await administrator.SubmitAsync("/instruction/cles", new Dictionary<string, string> { ["Key"] = secrets[1] });
+        await administrator.SubmitAsync("/instruction/cles/tester", new Dictionary<string, string> { ["Key"] = secrets[2] });
+
         // A revocation, so that an e-mail about a key exists too.
         var revoked = await app.WithDbAsync(db => db.ApiKeys.FirstAsync(k => k.AuthorizationId == arranged.AuthorizationId));
         await browser.SubmitAsync(arranged.RevokeUrl(revoked.Id), new Dictionary<string, string> { ["Reason"] = "Test de révocation" });
@@ -59,6 +64,8 @@ public sealed class SecretInClearTests(LogCapturingFactory app) : IClassFixture<
         var logs = app.Lines.ToList();
         Assert.Contains(logs, l => l.Contains("IssueKey.Command handled", StringComparison.Ordinal));
         Assert.Contains(logs, l => l.Contains("GatewayClients.Create handled", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Contains("FindKey.Query handled", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Contains("TestKey.Query handled", StringComparison.Ordinal));
         foreach (var needle in needles)
         {
             Assert.DoesNotContain(audit, a => a.Contains(needle, StringComparison.Ordinal));
