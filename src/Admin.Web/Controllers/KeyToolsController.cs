@@ -46,7 +46,6 @@ public sealed class StaffKeyToolsController(IMediator mediator) : Controller
         if (result.IsSuccess) return View(KeyTools.SearchView, new KeySearchPage(result.Value));
         if (this.Refusal(result) is { } refusal) return refusal;
         this.ShowErrors(result);
-        KeyTools.ForgetTypedKey(this);
         return View(KeyTools.SearchView, new KeySearchPage(null));
     }
 
@@ -70,7 +69,6 @@ internal static class KeyTools
         if (result.IsSuccess) return controller.View(TestView, new KeyTestPage(asStaff, result.Value));
         if (controller.Refusal(result) is { } refusal) return refusal;
         controller.ShowErrors(result);
-        ForgetTypedKey(controller);
         return controller.View(TestView, new KeyTestPage(asStaff, null));
     }
 
