@@ -25,6 +25,15 @@ public static class ApiKeyEnvironments
     };
 }
 
+/// <summary>Why a string is not a well-formed key, checked in this order (a key holder is told the first one).</summary>
+public enum ApiKeyFormatProblem
+{
+    UnknownPrefix = 1,
+    WrongLength = 2,
+    InvalidCharacter = 3,
+    ChecksumMismatch = 4,
+}
+
 /// <summary>A string that has the shape of a key and whose checksum matches.</summary>
 public sealed record ParsedApiKey(ApiKeyEnvironment Environment, ApiKeyPrefix Prefix);
 
@@ -92,6 +101,16 @@ public static class ApiKeyFormat
     }
 
     public static bool IsValid(string? key) => Parse(key) is not null;
+
+    /// <summary>What is wrong with <paramref name="key"/>, or null when it is well formed ("Tester ma clé" explains it offline).</summary>
+    public static ApiKeyFormatProblem? Diagnose(string? key)
+    {
+        if (key is null || !(key.StartsWith(ProductionPrefix, StringComparison.Ordinal) || key.StartsWith(SandboxPrefix, StringComparison.Ordinal)))
+            return ApiKeyFormatProblem.UnknownPrefix;
+        if (key.Length != Length) return ApiKeyFormatProblem.WrongLength;
+        if (!IsBase62(key.AsSpan(PrefixLength))) return ApiKeyFormatProblem.InvalidCharacter;
+        return Parse(key) is null ? ApiKeyFormatProblem.ChecksumMismatch : null;
+    }
 
     private static bool IsBase62(ReadOnlySpan<char> text)
     {

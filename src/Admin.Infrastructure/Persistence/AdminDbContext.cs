@@ -5,6 +5,7 @@ using Admin.Domain.Authorizations;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Documents;
 using Admin.Domain.Charters;
+using Admin.Domain.Gateways;
 using Admin.Domain.Common;
 using Admin.Domain.Messages;
 using Admin.Domain.Scopes;
@@ -40,6 +41,8 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<UseCase> UseCases => Set<UseCase>();
+    public DbSet<GatewayClient> GatewayClients => Set<GatewayClient>();
+    public DbSet<TestToken> TestTokens => Set<TestToken>();
 
     private readonly List<DomainEvent> _raised = [];
 

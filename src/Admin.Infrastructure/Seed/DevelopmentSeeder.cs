@@ -1,5 +1,6 @@
 using Admin.Domain.AccessRequests;
 using Admin.Domain.ApiKeys;
+using Admin.Domain.Gateways;
 using Admin.Domain.Authorizations;
 using Admin.Domain.Charters;
 using Admin.Domain.Common;
@@ -40,6 +41,14 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
     /// </summary>
     public const string DemoProductionKey = "apip_live_CommuneDeDemoCleDeProduction20261gii4T";
 
+    /// <summary>The demo organization's sandbox key, fixed as the production one (Development only).</summary>
+    public const string DemoSandboxKey = "apip_test_CommuneDeDemoCleDeBacASable202601yhhid";
+
+    /// <summary>The demo gateway credentials, one per environment, fixed so the README can show them (Development only).</summary>
+    public const string DemoProductionGatewayCredential = "apip_gw_DemoPasserelleDeProductionNePasUtiliser1";
+
+    public const string DemoSandboxGatewayCredential = "apip_gw_DemoPasserelleDuBacASableNePasUtiliser01";
+
     public async Task SeedAsync()
     {
         foreach (var account in Accounts)
@@ -67,6 +76,7 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
 
         await SeedDemoOrganizationAsync();
         await SeedFailedEmailAsync();
+        await SeedGatewayClientsAsync();
     }
 
     /// <summary>
@@ -148,7 +158,7 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The approved request's keys: one valid production key (the fixed demo secret) and one revoked.</summary>
+    /// <summary>The approved request's keys: a valid production key and a sandbox key (the fixed demo secrets), and a revoked one.</summary>
     private void SeedKeys(Organization organization, Authorization authorization, Guid partnerId, DateTimeOffset now)
     {
         var valid = Ensure(ApiKey.Issue(authorization, organization, partnerId, "Logiciel de gestion des aides", ApiKeyEnvironment.Production,
@@ -156,7 +166,28 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
         var revoked = Ensure(ApiKey.Issue(authorization, organization, partnerId, "Ancienne clé de test", ApiKeyEnvironment.Production,
             ApiKeySecrets.Generate(ApiKeyEnvironment.Production).Material, now.AddDays(-34)));
         Ensure(revoked.RevokeAsMember(organization, partnerId, "Clé remplacée : elle avait été collée dans un ticket de support.", now.AddDays(-31)));
-        db.ApiKeys.AddRange(valid, revoked);
+        var sandbox = Ensure(ApiKey.Issue(authorization, organization, partnerId, "Intégration (bac à sable)", ApiKeyEnvironment.Sandbox,
+            ApiKeySecrets.FromSecret(DemoSandboxKey).Material, now.AddDays(-29)));
+        db.ApiKeys.AddRange(valid, revoked, sandbox);
+    }
+
+    /// <summary>A gateway credential per environment with the fixed demo secrets, created by the demo administrator.</summary>
+    private async Task SeedGatewayClientsAsync()
+    {
+        var administrator = (await users.FindByEmailAsync(Accounts[2].Email))!;
+        var now = time.GetUtcNow();
+        foreach (var (name, environment, secret) in new[]
+        {
+            ("Passerelle de démonstration (production)", ApiKeyEnvironment.Production, DemoProductionGatewayCredential),
+            ("Passerelle de démonstration (bac à sable)", ApiKeyEnvironment.Sandbox, DemoSandboxGatewayCredential),
+        })
+        {
+            var material = GatewayCredentialSecrets.FromSecret(secret).Material;
+            if (await db.GatewayClients.AnyAsync(c => c.Hash == material.Hash)) continue;
+            db.GatewayClients.Add(Ensure(GatewayClient.Create(name, environment, material, administrator.Id, now.AddDays(-40))));
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>One e-mail the outbox gave up on, so /admin/courriels shows what it lists.</summary>

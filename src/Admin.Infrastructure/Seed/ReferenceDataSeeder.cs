@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Admin.Domain.ApiKeys;
 using Admin.Domain.Charters;
 using Admin.Domain.Messages;
 using Admin.Domain.Scopes;
 using Admin.Domain.UseCases;
 using Admin.Domain.Users;
 using Admin.Infrastructure.Identity;
+using Admin.Infrastructure.Keys;
 using Admin.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Admin.Infrastructure.Seed;
 
 /// <summary>
-/// Data every installation needs: roles, the scope catalogue, a first charter, message templates and
-/// the use cases. Idempotent: it adds what is missing and never overwrites what staff changed (a use
+/// Data every installation needs: roles, the scope catalogue, a first charter, message templates, the
+/// use cases and the public sandbox key <c>test-token</c> (ADR 0014). Idempotent: it adds what is missing and never overwrites what staff changed (a use
 /// case is matched on its code, so one an administrator edited or retired is left as it is).
 /// </summary>
 public sealed class ReferenceDataSeeder(AdminDbContext db, RoleManager<AppRole> roles, TimeProvider time)
@@ -58,6 +60,12 @@ public sealed class ReferenceDataSeeder(AdminDbContext db, RoleManager<AppRole> 
             var offered = scopes.Where(s => catalogue.Contains(s.Key)).ToDictionary(StringComparer.Ordinal);
             var created = UseCase.Create(code, content, offered, catalogue, actorId: null, time.GetUtcNow());
             if (created.IsSuccess) db.UseCases.Add(created.Value);
+        }
+
+        // The contract's public sandbox key, in every installation, Development or not.
+        if (!await db.TestTokens.AnyAsync(t => t.Id == TestToken.FixedId, ct))
+        {
+            db.TestTokens.Add(TestToken.Create(ApiKeySecrets.Hash(TestToken.Value), time.GetUtcNow()));
         }
 
         await db.SaveChangesAsync(ct);
