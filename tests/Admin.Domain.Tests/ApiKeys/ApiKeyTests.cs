@@ -169,4 +169,61 @@ public class ApiKeyTests
 
         Assert.Equal(Later.AddHours(2), key.LastUsedAt);
     }
+
+    private static readonly ApiKeyMaterial NextMaterial = new(ApiKeyEnvironment.Production,
+        ApiKeyPrefix.FromStored("apip_live_9zQ2"), new string('b', ApiKey.HashLength));
+
+    [Theory]
+    [InlineData(RenewalOverlap.Now, 0)]
+    [InlineData(RenewalOverlap.Hours24, 24)]
+    [InlineData(RenewalOverlap.Days7, 7 * 24)]
+    [InlineData(RenewalOverlap.Days30, 30 * 24)]
+    public void Renewing_issues_a_successor_and_the_old_key_expires_at_the_end_of_the_overlap(RenewalOverlap overlap, int hours)
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+        key.ClearDomainEvents();
+        var now = Later.AddHours(1);
+
+        var successor = key.Renew(authorization, organization, Technical, overlap, NextMaterial, now).Value;
+
+        Assert.Equal((key.Name, key.Environment, "apip_live_9zQ2", Technical), (successor.Name, successor.Environment, successor.Prefix.Value, successor.CreatedBy));
+        Assert.Equal(now.AddHours(hours), key.ExpiresAt);
+        Assert.Equal(successor.Id, key.ReplacedById);
+        Assert.Equal(ApiKeyStatus.Expired, key.StatusAt(authorization, now.AddHours(hours)));
+        Assert.Equal(ApiKeyStatus.Active, successor.StatusAt(authorization, now.AddHours(hours)));
+        var renewed = Assert.IsType<ApiKeyRenewed>(Assert.Single(key.DomainEvents));
+        Assert.Equal((successor.Id, overlap, key.ExpiresAt), (renewed.NewKeyId, renewed.Overlap, renewed.OldKeyExpiresAt));
+        Assert.IsType<ApiKeyIssued>(Assert.Single(successor.DomainEvents));
+    }
+
+    [Fact]
+    public void A_renewed_key_never_works_past_its_authorization()
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+        var now = authorization.ExpiresAt.AddDays(-2);
+
+        key.Renew(authorization, organization, Applicant, RenewalOverlap.Days30, NextMaterial, now);
+
+        Assert.Equal(authorization.ExpiresAt, key.ExpiresAt);
+    }
+
+    [Fact]
+    public void Renewing_is_refused_to_a_business_contact_without_a_choice_twice_or_on_a_revoked_key()
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+
+        Assert.Equal(ErrorKind.Forbidden, key.Renew(authorization, organization, Business, RenewalOverlap.Now, NextMaterial, Later).FailureKind);
+        Assert.Equal("api_key.overlap_invalid", Assert.Single(key.Renew(authorization, organization, Applicant, null, NextMaterial, Later).Errors).Code);
+        Assert.Equal("api_key.overlap_invalid", Assert.Single(key.Renew(authorization, organization, Applicant, (RenewalOverlap)42, NextMaterial, Later).Errors).Code);
+        Assert.Null(key.ReplacedById);
+        Assert.True(key.Renew(authorization, organization, Applicant, RenewalOverlap.Days7, NextMaterial, Later).IsSuccess);
+        Assert.Equal("api_key.already_renewed", Assert.Single(key.Renew(authorization, organization, Applicant, RenewalOverlap.Days7, NextMaterial, Later).Errors).Code);
+
+        var revoked = Issued(organization, authorization);
+        revoked.RevokeAsMember(organization, Applicant, "Exposée", Later);
+        Assert.Equal("api_key.not_active", Assert.Single(revoked.Renew(authorization, organization, Applicant, RenewalOverlap.Now, NextMaterial, Later).Errors).Code);
+    }
 }

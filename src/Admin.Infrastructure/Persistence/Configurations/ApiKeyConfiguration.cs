@@ -25,5 +25,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.RevocationReason).HasMaxLength(ApiKey.ReasonMaxLength);
         // Two revocations at once: the second finds the key changed and writes nothing (nor a second audit row).
         builder.Property(k => k.RevokedAt).IsConcurrencyToken();
+        // Two renewals at once: the second finds the key already replaced and adds no second successor.
+        builder.Property(k => k.ReplacedById).IsConcurrencyToken();
     }
 }

@@ -21,7 +21,11 @@ public static class KeyPage
     public sealed record Query(Guid AuthorizationId, bool AsStaff) : IQuery<Result<View>>;
 
     public sealed record KeyRow(Guid Id, string Name, string Prefix, ApiKeyEnvironment Environment, DateTimeOffset CreatedAt,
-        DateTimeOffset? LastUsedAt, DateTimeOffset ExpiresAt, ApiKeyStatus Status, DateTimeOffset? RevokedAt, string? RevocationReason);
+        DateTimeOffset? LastUsedAt, DateTimeOffset ExpiresAt, ApiKeyStatus Status, DateTimeOffset? RevokedAt, string? RevocationReason, bool Renewed)
+    {
+        /// <summary>Active and not yet replaced: "Renouveler" is offered.</summary>
+        public bool CanBeRenewed => Status == ApiKeyStatus.Active && !Renewed;
+    }
 
     public sealed record View(
         Authorization Authorization,
@@ -63,7 +67,7 @@ public static class KeyPage
         var rows = keys
             .OrderBy(k => k.StatusAt(authorization, now)).ThenByDescending(k => k.CreatedAt)
             .Select(k => new KeyRow(k.Id, k.Name, k.Prefix.Display, k.Environment, k.CreatedAt, k.LastUsedAt, k.ExpiresAtWith(authorization),
-                k.StatusAt(authorization, now), k.RevokedAt, k.RevocationReason))
+                k.StatusAt(authorization, now), k.RevokedAt, k.RevocationReason, k.ReplacedById is not null))
             .ToList();
         var usable = authorization.IsUsable(now);
         var canRevoke = asStaff ? found.Staff is { CanReview: true } : found.ManagesKeys;
@@ -79,6 +83,8 @@ public static class KeyRoutes
         asStaff ? $"/instruction/habilitations/{authorizationId}/cles" : $"/habilitations/{authorizationId}/cles";
 
     public static string NewKey(Guid authorizationId) => $"/habilitations/{authorizationId}/cles/nouvelle";
+
+    public static string Renew(Guid authorizationId, Guid keyId) => $"{Keys(authorizationId, asStaff: false)}/{keyId}/renouveler";
 
     public static string Revoke(Guid authorizationId, Guid keyId, bool asStaff) => $"{Keys(authorizationId, asStaff)}/{keyId}/revoquer";
 }

@@ -183,6 +183,10 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(14)
                         .HasColumnType("nvarchar(14)");
 
+                    b.Property<Guid?>("ReplacedById")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");

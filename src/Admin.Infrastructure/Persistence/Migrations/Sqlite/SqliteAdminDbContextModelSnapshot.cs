@@ -178,6 +178,10 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(14)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReplacedById")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
