@@ -83,6 +83,9 @@ public sealed class ApiKey : Entity
     public string? RevocationReason { get; private set; }
     public DateTimeOffset? LastUsedAt { get; private set; }
 
+    /// <summary>The client addresses and ranges the key may be used from, canonical (<see cref="IpAllowList"/>); empty: any.</summary>
+    public IReadOnlyList<string> AllowedIps { get; private set; } = [];
+
     /// <summary>The key that replaced this one when it was renewed; this one then expires at the end of the overlap.</summary>
     public Guid? ReplacedById { get; private set; }
 
@@ -194,6 +197,31 @@ public sealed class ApiKey : Entity
             successor.Value.Id, successor.Value.Prefix.Value, chosen, ExpiresAt));
         return successor;
     }
+
+    /// <summary>
+    /// Replaces the key's IP allow-list by what was typed (empty: any address), for the organization's
+    /// applicant or technical contact, while the key is not revoked. Each invalid entry is an error of its own.
+    /// </summary>
+    public Result SetAllowedIps(Organization organization, Guid actorId, string? text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        if (organization.Id != OrganizationId || !organization.CanManageKeys(actorId))
+            return Result.Failure(ErrorKind.Forbidden, [ApiKeyErrors.NotAllowed]);
+        if (RevokedAt is not null) return Result.Conflict(ApiKeyErrors.AlreadyRevoked);
+        var parsed = IpAllowList.Parse(text);
+        if (parsed.IsFailure) return parsed;
+
+        var entries = parsed.Value.Entries;
+        // The order means nothing: the same entries are no change.
+        if (entries.ToHashSet(StringComparer.Ordinal).SetEquals(AllowedIps)) return Result.Ok();
+        var previous = AllowedIps;
+        AllowedIps = [.. entries];
+        Raise(new ApiKeyAllowListChanged(Id, actorId, now, AuthorizationId, OrganizationId, Name, Prefix.Value, Environment, previous, AllowedIps));
+        return Result.Ok();
+    }
+
+    /// <summary>Whether a call from <paramref name="client"/> passes the key's allow-list (for the gateway's decision).</summary>
+    public bool AllowsClient(System.Net.IPAddress? client) => IpAllowList.FromStored(AllowedIps).Allows(client);
 
     /// <summary>The gateway saw the key in use (recorded at most once in a while by the caller).</summary>
     public void MarkUsed(DateTimeOffset now)

@@ -36,3 +36,11 @@ public sealed record ApiKeyRenewed(Guid AggregateId, Guid? ActorId, DateTimeOffs
 {
     public override string Action => "api_key.renewed";
 }
+
+/// <summary>The key's IP allow-list changed; the audit row keeps both lists (empty: any address).</summary>
+public sealed record ApiKeyAllowListChanged(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid AuthorizationId, Guid OrganizationId,
+    string Name, string Prefix, ApiKeyEnvironment Environment, IReadOnlyList<string> Previous, IReadOnlyList<string> Current)
+    : ApiKeyEvent(AggregateId, ActorId, OccurredAt, AuthorizationId, OrganizationId, Name, Prefix, Environment)
+{
+    public override string Action => "api_key.allow_list_changed";
+}

@@ -16,6 +16,9 @@ public sealed record NewKeyPage(KeyPage.View Page, NewKeyForm Form);
 /// <summary>What the renewal form posts: when the old key stops working.</summary>
 public sealed record RenewalForm(RenewalOverlap? Overlap = null);
 
+/// <summary>What the IP allow-list form posts: entries separated by new lines, spaces or commas.</summary>
+public sealed record AllowedIpsForm(string? AllowedIps = null);
+
 /// <summary>What the revocation form posts.</summary>
 public sealed record RevocationForm(string? Reason = null);
 
@@ -86,6 +89,29 @@ public sealed class ApiKeysController(IMediator mediator, TimeProvider time) : C
         this.ShowErrors(result);
         var page = await mediator.Send(new RenewKey.Query(authorizationId, keyId), ct);
         return this.Page(page, view => View("Renew", view with { Overlap = form?.Overlap }));
+    }
+
+    [HttpGet("{keyId:guid}/adresses-ip")]
+    public async Task<IActionResult> AllowedIps(Guid authorizationId, Guid keyId, CancellationToken ct)
+    {
+        var form = await mediator.Send(new EditAllowedIps.Query(authorizationId, keyId), ct);
+        if (form.IsFailure) return this.Refusal(form) ?? NotFound();
+        if (form.Value.Key.Status == ApiKeyStatus.Revoked) return this.RedirectWithFlash(form.Value.Page.BasePath, ApiKeyErrors.AlreadyRevoked.Message);
+        return View(form.Value);
+    }
+
+    [HttpPost("{keyId:guid}/adresses-ip")]
+    public async Task<IActionResult> SaveAllowedIps(Guid authorizationId, Guid keyId, AllowedIpsForm? form, CancellationToken ct)
+    {
+        var result = await mediator.Send(new EditAllowedIps.Command(authorizationId, keyId, form?.AllowedIps), ct);
+        var keys = KeyRoutes.Keys(authorizationId, asStaff: false);
+        if (result.IsSuccess) return this.RedirectWithFlash(keys, "La liste des adresses IP autorisées est enregistrée.");
+        if (this.Refusal(result) is { } refusal) return refusal;
+        if (result.FailureKind == ErrorKind.Conflict) return this.RedirectWithErrors(result, keys);
+
+        this.ShowErrors(result);
+        var page = await mediator.Send(new EditAllowedIps.Query(authorizationId, keyId), ct);
+        return this.Page(page, view => View("AllowedIps", view with { AllowedIps = form?.AllowedIps ?? "" }));
     }
 
     [HttpGet("{keyId:guid}/revoquer")]

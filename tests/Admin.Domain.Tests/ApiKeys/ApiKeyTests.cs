@@ -226,4 +226,38 @@ public class ApiKeyTests
         revoked.RevokeAsMember(organization, Applicant, "Exposée", Later);
         Assert.Equal("api_key.not_active", Assert.Single(revoked.Renew(authorization, organization, Applicant, RenewalOverlap.Now, NextMaterial, Later).Errors).Code);
     }
+
+    [Fact]
+    public void The_applicant_sets_an_allow_list_audited_with_both_lists_and_the_key_then_checks_clients()
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+        key.ClearDomainEvents();
+
+        Assert.True(key.SetAllowedIps(organization, Technical, "203.0.113.0/24\n2001:DB8::1", Later).IsSuccess);
+
+        Assert.Equal(["203.0.113.0/24", "2001:db8::1"], key.AllowedIps);
+        var changed = Assert.IsType<ApiKeyAllowListChanged>(Assert.Single(key.DomainEvents));
+        Assert.Equal(("api_key.allow_list_changed", 0, 2), (changed.Action, changed.Previous.Count, changed.Current.Count));
+        Assert.True(key.AllowsClient(System.Net.IPAddress.Parse("203.0.113.9")));
+        Assert.False(key.AllowsClient(System.Net.IPAddress.Parse("192.0.2.1")));
+
+        key.ClearDomainEvents();
+        Assert.True(key.SetAllowedIps(organization, Applicant, "2001:db8::1 203.0.113.0/24", Later).IsSuccess);
+        Assert.Empty(key.DomainEvents); // the same entries in another order
+        Assert.Equal(["203.0.113.0/24", "2001:db8::1"], key.AllowedIps);
+    }
+
+    [Fact]
+    public void An_invalid_allow_list_a_business_contact_or_a_revoked_key_changes_nothing()
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+
+        Assert.Equal(ErrorKind.Validation, key.SetAllowedIps(organization, Applicant, "203.0.113.7 999.0.0.1", Later).FailureKind);
+        Assert.Equal(ErrorKind.Forbidden, key.SetAllowedIps(organization, Business, "203.0.113.7", Later).FailureKind);
+        key.RevokeAsMember(organization, Applicant, "Exposée", Later);
+        Assert.Equal("api_key.already_revoked", Assert.Single(key.SetAllowedIps(organization, Applicant, "203.0.113.7", Later).Errors).Code);
+        Assert.Empty(key.AllowedIps);
+    }
 }

@@ -68,9 +68,10 @@ public sealed class KeyRouteSweepTests(AdminWebFactory app) : IClassFixture<Admi
     }
 
     [Fact]
-    public void The_sweep_covers_renewal()
+    public void The_sweep_covers_renewal_and_the_ip_allow_list()
     {
         Assert.Contains(("POST", "habilitations/{authorizationId:guid}/cles/{keyId:guid}/renouveler"), KeyRoutes());
+        Assert.Contains(("POST", "habilitations/{authorizationId:guid}/cles/{keyId:guid}/adresses-ip"), KeyRoutes());
     }
 
     private IEnumerable<(string Method, string Pattern)> KeyRoutes() =>
@@ -86,6 +87,6 @@ public sealed class KeyRouteSweepTests(AdminWebFactory app) : IClassFixture<Admi
     private Task<string> SnapshotAsync(Guid authorizationId) => app.WithDbAsync(async db =>
     {
         var keys = await db.ApiKeys.AsNoTracking().Where(k => k.AuthorizationId == authorizationId).ToListAsync();
-        return string.Join("|", keys.OrderBy(k => k.Id).Select(k => $"{k.Id} {k.Name} {k.RevokedAt} {k.ExpiresAt:O} {k.ReplacedById}"));
+        return string.Join("|", keys.OrderBy(k => k.Id).Select(k => $"{k.Id} {k.Name} {k.RevokedAt} {k.ExpiresAt:O} {k.ReplacedById} {string.Join(',', k.AllowedIps)}"));
     });
 }

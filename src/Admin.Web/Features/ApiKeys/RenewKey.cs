@@ -56,11 +56,8 @@ public static class RenewKey
     {
         public async ValueTask<Result<Form>> Handle(Query query, CancellationToken ct)
         {
-            var allowed = await access.ForAuthorizationAsync(query.AuthorizationId, Need.IssueKeys, ct);
-            if (allowed.IsFailure) return Result<Form>.From(allowed);
-            var page = await KeyPage.BuildAsync(db, allowed.Value, asStaff: false, time.GetUtcNow(), ct);
-            var key = page.Keys.FirstOrDefault(k => k.Id == query.KeyId);
-            return key is null ? Result<Form>.From(Result.NotFound()) : new Form(page, key);
+            var found = await KeyPage.ForKeyAsync(db, access, query.AuthorizationId, query.KeyId, Need.IssueKeys, time.GetUtcNow(), ct);
+            return found.IsFailure ? Result<Form>.From(found) : new Form(found.Value.Page, found.Value.Key);
         }
     }
 }

@@ -144,6 +144,11 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AllowedIps")
+                        .IsRequired()
+                        .HasMaxLength(2200)
+                        .HasColumnType("nvarchar(2200)");
+
                     b.Property<Guid>("AuthorizationId")
                         .HasColumnType("uniqueidentifier");
 

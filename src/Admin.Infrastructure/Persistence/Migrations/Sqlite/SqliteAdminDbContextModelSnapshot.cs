@@ -139,6 +139,11 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AllowedIps")
+                        .IsRequired()
+                        .HasMaxLength(2200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AuthorizationId")
                         .HasColumnType("TEXT");
 
