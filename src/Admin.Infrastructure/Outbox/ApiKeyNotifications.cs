@@ -1,4 +1,6 @@
+using Admin.Domain.AccessRequests;
 using Admin.Domain.ApiKeys;
+using Admin.Domain.Authorizations;
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
 using Admin.Infrastructure.Email;
@@ -22,11 +24,7 @@ public sealed class ApiKeyNotifications(EmailLinks links) : IEventNotifications
         if (domainEvent is not (ApiKeyRevoked or ApiKeyRenewed)) return [];
         var keyEvent = (ApiKeyEvent)domainEvent;
 
-        var authorization = await db.Authorizations.FindAsync([keyEvent.AuthorizationId], ct)
-            ?? throw new InvalidOperationException("The key's authorization does not exist.");
-        var request = await db.AccessRequests.FindAsync([authorization.AccessRequestId], ct)
-            ?? throw new InvalidOperationException("The authorization's request does not exist.");
-        var applicant = await AccessRequestNotifications.ApplicantEmailAsync(request, db, ct);
+        var (authorization, request, holders) = await KeyHoldersAsync(db, keyEvent.AuthorizationId, ct);
         var procedure = request.Procedure.Name ?? "sans nom";
         var key = $"La clé d'API « {keyEvent.Name} » ({keyEvent.Prefix}…, {keyEvent.Environment.FrenchLabel().ToLowerInvariant()}) de l'habilitation pour la démarche « {procedure} »";
         var (kind, subject, paragraphs) = domainEvent switch
@@ -47,11 +45,25 @@ public sealed class ApiKeyNotifications(EmailLinks links) : IEventNotifications
             }),
             _ => throw new InvalidOperationException("Unreachable."),
         };
-        return [.. new[] { applicant, request.Contacts.TechnicalContact.Email }
+        return [.. holders.Select(to => EmailComposer.Compose(kind, to, subject, paragraphs,
+                new EmailLink("Voir les clés de l'habilitation", links.KeysPage(authorization.Id)), keyEvent.OccurredAt))];
+    }
+
+    /// <summary>
+    /// An authorization, its request and who holds its keys: the request's applicant and technical contact,
+    /// each address once, an empty or invalid one skipped. Shared with <see cref="AuthorizationNotifications"/>.
+    /// </summary>
+    internal static async Task<(Authorization Authorization, AccessRequest Request, IReadOnlyList<string> To)> KeyHoldersAsync(
+        AdminDbContext db, Guid authorizationId, CancellationToken ct)
+    {
+        var authorization = await db.Authorizations.FindAsync([authorizationId], ct)
+            ?? throw new InvalidOperationException("The authorization does not exist.");
+        var request = await db.AccessRequests.FindAsync([authorization.AccessRequestId], ct)
+            ?? throw new InvalidOperationException("The authorization's request does not exist.");
+        var applicant = await AccessRequestNotifications.ApplicantEmailAsync(request, db, ct);
+        return (authorization, request, [.. new[] { applicant, request.Contacts.TechnicalContact.Email }
             .Where(EmailAddress.IsValid)
             .Select(e => e!.Trim())
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(to => EmailComposer.Compose(kind, to, subject, paragraphs,
-                new EmailLink("Voir les clés de l'habilitation", links.KeysPage(authorization.Id)), keyEvent.OccurredAt))];
+            .Distinct(StringComparer.OrdinalIgnoreCase)]);
     }
 }

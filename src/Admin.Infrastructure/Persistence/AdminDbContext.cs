@@ -39,6 +39,7 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<MessageReadMarker> MessageReadMarkers => Set<MessageReadMarker>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ExpiryReminder> ExpiryReminders => Set<ExpiryReminder>();
     public DbSet<UseCase> UseCases => Set<UseCase>();
 
     private readonly List<DomainEvent> _raised = [];

@@ -342,6 +342,31 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Authorizations");
                 });
 
+            modelBuilder.Entity("Admin.Domain.Authorizations.ExpiryReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorizationId", "ExpiresOn", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("ExpiryReminders");
+                });
+
             modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1369,6 +1394,15 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Authorizations.ExpiryReminder", b =>
+                {
+                    b.HasOne("Admin.Domain.Authorizations.Authorization", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

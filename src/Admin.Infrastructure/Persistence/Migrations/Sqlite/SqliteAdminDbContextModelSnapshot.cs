@@ -335,6 +335,31 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Authorizations");
                 });
 
+            modelBuilder.Entity("Admin.Domain.Authorizations.ExpiryReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorizationId", "ExpiresOn", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("ExpiryReminders");
+                });
+
             modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1356,6 +1381,15 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Authorizations.ExpiryReminder", b =>
+                {
+                    b.HasOne("Admin.Domain.Authorizations.Authorization", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
