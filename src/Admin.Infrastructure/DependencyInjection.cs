@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddScoped<IOutboxTrigger, HangfireOutboxTrigger>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<Jobs.ApplicantReminderJob>();
+        services.AddScoped<Jobs.ExpiryReminderJob>();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).PostConfigure(o =>
         {
             if (!string.IsNullOrWhiteSpace(o.PickupDirectory))
@@ -95,6 +96,7 @@ public static class DependencyInjection
         services.AddScoped<IEventNotifications, InvitationNotifications>();
         services.AddScoped<IEventNotifications, MessageNotifications>();
         services.AddScoped<IEventNotifications, ApiKeyNotifications>();
+        services.AddScoped<IEventNotifications, AuthorizationNotifications>();
         services.AddSingleton<IDocumentScanner, NoOpDocumentScanner>();
 
         services.AddIdentity<AppUser, AppRole>(options =>

@@ -103,6 +103,9 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
         .AddOrUpdate<Admin.Infrastructure.Jobs.ApplicantReminderJob>(Admin.Infrastructure.Jobs.ApplicantReminderJob.RecurringJobId,
             j => j.RunAsync(CancellationToken.None), "0 8 * * *", new RecurringJobOptions { TimeZone = Admin.Domain.Common.ParisTime.Zone });
+    scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
+        .AddOrUpdate<Admin.Infrastructure.Jobs.ExpiryReminderJob>(Admin.Infrastructure.Jobs.ExpiryReminderJob.RecurringJobId,
+            j => j.RunAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = Admin.Domain.Common.ParisTime.Zone });
 }
 
 if (app.Environment.IsDevelopment())

@@ -19,6 +19,36 @@ public enum ApiKeyStatus
 /// </summary>
 public sealed record ApiKeyMaterial(ApiKeyEnvironment Environment, ApiKeyPrefix Prefix, string Hash);
 
+/// <summary>How long a renewed key keeps working beside its successor, so the partner can deploy without an outage.</summary>
+public enum RenewalOverlap
+{
+    Now = 0,
+    Hours24 = 1,
+    Days7 = 2,
+    Days30 = 3,
+}
+
+public static class RenewalOverlaps
+{
+    public static TimeSpan Duration(this RenewalOverlap overlap) => overlap switch
+    {
+        RenewalOverlap.Now => TimeSpan.Zero,
+        RenewalOverlap.Hours24 => TimeSpan.FromHours(24),
+        RenewalOverlap.Days7 => TimeSpan.FromDays(7),
+        RenewalOverlap.Days30 => TimeSpan.FromDays(30),
+        _ => throw new ArgumentOutOfRangeException(nameof(overlap)),
+    };
+
+    public static string FrenchLabel(this RenewalOverlap overlap) => overlap switch
+    {
+        RenewalOverlap.Now => "Tout de suite",
+        RenewalOverlap.Hours24 => "Dans 24 heures",
+        RenewalOverlap.Days7 => "Dans 7 jours",
+        RenewalOverlap.Days30 => "Dans 30 jours",
+        _ => overlap.ToString(),
+    };
+}
+
 /// <summary>
 /// Jeton d'API: a secret given to the partner's software, belonging to one authorization. Created
 /// by the organization's applicant or technical contact while the authorization is active; stored as
@@ -52,6 +82,12 @@ public sealed class ApiKey : Entity
     public Guid? RevokedBy { get; private set; }
     public string? RevocationReason { get; private set; }
     public DateTimeOffset? LastUsedAt { get; private set; }
+
+    /// <summary>The client addresses and ranges the key may be used from, canonical (<see cref="IpAllowList"/>); empty: any.</summary>
+    public IReadOnlyList<string> AllowedIps { get; private set; } = [];
+
+    /// <summary>The key that replaced this one when it was renewed; this one then expires at the end of the overlap.</summary>
+    public Guid? ReplacedById { get; private set; }
 
     /// <summary>
     /// Issues a key on <paramref name="authorization"/> of <paramref name="organization"/> for
@@ -127,6 +163,65 @@ public sealed class ApiKey : Entity
         if (!staff.CanReview) return Result.Forbidden();
         return Revoke(staff.UserId, reason, byStaff: true, now);
     }
+
+    /// <summary>
+    /// "Renouveler": a new key of the same name and environment on the same authorization, from
+    /// <paramref name="material"/>; this one keeps working until the end of <paramref name="overlap"/>
+    /// (never later than it would have anyway, nor than the authorization), then is expired.
+    /// For the organization's applicant or technical contact, on an active authorization, once per key.
+    /// </summary>
+    public Result<ApiKey> Renew(Authorization authorization, Organization organization, Guid actorId, RenewalOverlap? overlap,
+        ApiKeyMaterial material, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        ArgumentNullException.ThrowIfNull(organization);
+        ArgumentNullException.ThrowIfNull(material);
+        if (authorization.Id != AuthorizationId) throw new ArgumentException("Not this key's authorization.", nameof(authorization));
+        if (material.Environment != Environment) throw new ArgumentException("Key material of another environment.", nameof(material));
+
+        if (organization.Id != OrganizationId || !organization.CanManageKeys(actorId))
+            return Result<ApiKey>.Failure(ErrorKind.Forbidden, [ApiKeyErrors.NotAllowed]);
+        if (overlap is not { } chosen || !Enum.IsDefined(chosen))
+            return Result<ApiKey>.Failure(ErrorKind.Validation, [ApiKeyErrors.OverlapInvalid.ForField("Overlap")]);
+        if (ReplacedById is not null) return Result<ApiKey>.Failure(ErrorKind.Conflict, [ApiKeyErrors.AlreadyRenewed]);
+        if (StatusAt(authorization, now) != ApiKeyStatus.Active) return Result<ApiKey>.Failure(ErrorKind.Conflict, [ApiKeyErrors.NotActive]);
+
+        var successor = Issue(authorization, organization, actorId, Name, Environment, material, now);
+        if (successor.IsFailure) return successor;
+
+        var until = now + chosen.Duration();
+        var previousExpiry = ExpiresAtWith(authorization);
+        ExpiresAt = until < previousExpiry ? until : previousExpiry;
+        ReplacedById = successor.Value.Id;
+        Raise(new ApiKeyRenewed(Id, actorId, now, AuthorizationId, OrganizationId, Name, Prefix.Value, Environment,
+            successor.Value.Id, successor.Value.Prefix.Value, chosen, ExpiresAt));
+        return successor;
+    }
+
+    /// <summary>
+    /// Replaces the key's IP allow-list by what was typed (empty: any address), for the organization's
+    /// applicant or technical contact, while the key is not revoked. Each invalid entry is an error of its own.
+    /// </summary>
+    public Result SetAllowedIps(Organization organization, Guid actorId, string? text, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        if (organization.Id != OrganizationId || !organization.CanManageKeys(actorId))
+            return Result.Failure(ErrorKind.Forbidden, [ApiKeyErrors.NotAllowed]);
+        if (RevokedAt is not null) return Result.Conflict(ApiKeyErrors.AlreadyRevoked);
+        var parsed = IpAllowList.Parse(text);
+        if (parsed.IsFailure) return parsed;
+
+        var entries = parsed.Value.Entries;
+        // The order means nothing: the same entries are no change.
+        if (entries.ToHashSet(StringComparer.Ordinal).SetEquals(AllowedIps)) return Result.Ok();
+        var previous = AllowedIps;
+        AllowedIps = [.. entries];
+        Raise(new ApiKeyAllowListChanged(Id, actorId, now, AuthorizationId, OrganizationId, Name, Prefix.Value, Environment, previous, AllowedIps));
+        return Result.Ok();
+    }
+
+    /// <summary>Whether a call from <paramref name="client"/> passes the key's allow-list (for the gateway's decision).</summary>
+    public bool AllowsClient(System.Net.IPAddress? client) => IpAllowList.FromStored(AllowedIps).Allows(client);
 
     /// <summary>The gateway saw the key in use (recorded at most once in a while by the caller).</summary>
     public void MarkUsed(DateTimeOffset now)

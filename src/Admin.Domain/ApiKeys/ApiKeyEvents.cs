@@ -28,3 +28,19 @@ public sealed record ApiKeyRevoked(Guid AggregateId, Guid? ActorId, DateTimeOffs
     public override string? ToState => nameof(ApiKeyStatus.Revoked);
     public override string? Reason => RevocationReason;
 }
+
+/// <summary>"Renouveler": the key was replaced by <paramref name="NewKeyId"/> and works until <paramref name="OldKeyExpiresAt"/>.</summary>
+public sealed record ApiKeyRenewed(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid AuthorizationId, Guid OrganizationId,
+    string Name, string Prefix, ApiKeyEnvironment Environment, Guid NewKeyId, string NewPrefix, RenewalOverlap Overlap, DateTimeOffset OldKeyExpiresAt)
+    : ApiKeyEvent(AggregateId, ActorId, OccurredAt, AuthorizationId, OrganizationId, Name, Prefix, Environment)
+{
+    public override string Action => "api_key.renewed";
+}
+
+/// <summary>The key's IP allow-list changed; the audit row keeps both lists (empty: any address).</summary>
+public sealed record ApiKeyAllowListChanged(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid AuthorizationId, Guid OrganizationId,
+    string Name, string Prefix, ApiKeyEnvironment Environment, IReadOnlyList<string> Previous, IReadOnlyList<string> Current)
+    : ApiKeyEvent(AggregateId, ActorId, OccurredAt, AuthorizationId, OrganizationId, Name, Prefix, Environment)
+{
+    public override string Action => "api_key.allow_list_changed";
+}

@@ -47,3 +47,10 @@ public sealed record AuthorizationResumed(Guid AggregateId, Guid? ActorId, DateT
     public override string? FromState => nameof(AuthorizationStatus.Suspended);
     public override string? ToState => nameof(AuthorizationStatus.Active);
 }
+
+/// <summary>The expiry reminder of <paramref name="DaysBefore"/> (a step of the schedule) was sent, <paramref name="DaysLeft"/> days before <paramref name="ExpiresOn"/>.</summary>
+public sealed record AuthorizationExpiryReminded(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, DateOnly ExpiresOn, int DaysBefore, int DaysLeft)
+    : AuthorizationEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "authorization.expiry_reminded";
+}

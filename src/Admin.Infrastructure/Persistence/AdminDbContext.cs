@@ -40,6 +40,7 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<MessageReadMarker> MessageReadMarkers => Set<MessageReadMarker>();
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ExpiryReminder> ExpiryReminders => Set<ExpiryReminder>();
     public DbSet<UseCase> UseCases => Set<UseCase>();
     public DbSet<GatewayClient> GatewayClients => Set<GatewayClient>();
     public DbSet<TestToken> TestTokens => Set<TestToken>();

@@ -13,6 +13,12 @@ public sealed record NewKeyForm(string? Name = null, ApiKeyEnvironment? Environm
 
 public sealed record NewKeyPage(KeyPage.View Page, NewKeyForm Form);
 
+/// <summary>What the renewal form posts: when the old key stops working.</summary>
+public sealed record RenewalForm(RenewalOverlap? Overlap = null);
+
+/// <summary>What the IP allow-list form posts: entries separated by new lines, spaces or commas.</summary>
+public sealed record AllowedIpsForm(string? AllowedIps = null);
+
 /// <summary>What the revocation form posts.</summary>
 public sealed record RevocationForm(string? Reason = null);
 
@@ -45,13 +51,7 @@ public sealed class ApiKeysController(IMediator mediator, TimeProvider time) : C
     {
         form ??= new NewKeyForm();
         var result = await mediator.Send(new IssueKey.Command(authorizationId, form.Name, form.Environment), ct);
-        if (result.IsSuccess)
-        {
-            // The only answer that ever carries the secret: never stored by the browser or a proxy.
-            Response.Headers.CacheControl = "no-store, max-age=0";
-            Response.Headers.Pragma = "no-cache";
-            return View("Created", result.Value);
-        }
+        if (result.IsSuccess) return SecretShownOnce(result.Value);
 
         if (result.Errors.Any(e => e.Code == IssueKey.ConfirmationRequiredCode))
             return Redirect(IdentityConfirmation.UrlFor(KeyRoutes.NewKey(authorizationId)));
@@ -63,9 +63,68 @@ public sealed class ApiKeysController(IMediator mediator, TimeProvider time) : C
         return this.Page(page, view => View("New", new NewKeyPage(view, form)));
     }
 
+    [HttpGet("{keyId:guid}/renouveler")]
+    public async Task<IActionResult> ConfirmRenew(Guid authorizationId, Guid keyId, CancellationToken ct)
+    {
+        var form = await mediator.Send(new RenewKey.Query(authorizationId, keyId), ct);
+        if (form.IsFailure) return this.Refusal(form) ?? NotFound();
+        if (!form.Value.Key.CanBeRenewed || !form.Value.Page.IsUsable)
+            return this.RedirectWithFlash(form.Value.Page.BasePath, form.Value.Key.Renewed ? ApiKeyErrors.AlreadyRenewed.Message : ApiKeyErrors.NotActive.Message);
+        if (!IdentityConfirmation.IsRecent(IdentityConfirmation.ConfirmedAt(User), time.GetUtcNow()))
+            return Redirect(IdentityConfirmation.UrlFor(KeyRoutes.Renew(authorizationId, keyId)));
+        return View("Renew", form.Value);
+    }
+
+    [HttpPost("{keyId:guid}/renouveler")]
+    public async Task<IActionResult> Renew(Guid authorizationId, Guid keyId, RenewalForm? form, CancellationToken ct)
+    {
+        var result = await mediator.Send(new RenewKey.Command(authorizationId, keyId, form?.Overlap), ct);
+        if (result.IsSuccess) return SecretShownOnce(result.Value);
+
+        if (result.Errors.Any(e => e.Code == IssueKey.ConfirmationRequiredCode))
+            return Redirect(IdentityConfirmation.UrlFor(KeyRoutes.Renew(authorizationId, keyId)));
+        if (this.Refusal(result) is { } refusal) return refusal;
+        if (result.FailureKind == ErrorKind.Conflict) return this.RedirectWithErrors(result, KeyRoutes.Keys(authorizationId, asStaff: false));
+
+        this.ShowErrors(result);
+        var page = await mediator.Send(new RenewKey.Query(authorizationId, keyId), ct);
+        return this.Page(page, view => View("Renew", view with { Overlap = form?.Overlap }));
+    }
+
+    [HttpGet("{keyId:guid}/adresses-ip")]
+    public async Task<IActionResult> AllowedIps(Guid authorizationId, Guid keyId, CancellationToken ct)
+    {
+        var form = await mediator.Send(new EditAllowedIps.Query(authorizationId, keyId), ct);
+        if (form.IsFailure) return this.Refusal(form) ?? NotFound();
+        if (form.Value.Key.Status == ApiKeyStatus.Revoked) return this.RedirectWithFlash(form.Value.Page.BasePath, ApiKeyErrors.AlreadyRevoked.Message);
+        return View(form.Value);
+    }
+
+    [HttpPost("{keyId:guid}/adresses-ip")]
+    public async Task<IActionResult> SaveAllowedIps(Guid authorizationId, Guid keyId, AllowedIpsForm? form, CancellationToken ct)
+    {
+        var result = await mediator.Send(new EditAllowedIps.Command(authorizationId, keyId, form?.AllowedIps), ct);
+        var keys = KeyRoutes.Keys(authorizationId, asStaff: false);
+        if (result.IsSuccess) return this.RedirectWithFlash(keys, "La liste des adresses IP autorisées est enregistrée.");
+        if (this.Refusal(result) is { } refusal) return refusal;
+        if (result.FailureKind == ErrorKind.Conflict) return this.RedirectWithErrors(result, keys);
+
+        this.ShowErrors(result);
+        var page = await mediator.Send(new EditAllowedIps.Query(authorizationId, keyId), ct);
+        return this.Page(page, view => View("AllowedIps", view with { AllowedIps = form?.AllowedIps ?? "" }));
+    }
+
     [HttpGet("{keyId:guid}/revoquer")]
     public async Task<IActionResult> ConfirmRevoke(Guid authorizationId, Guid keyId, CancellationToken ct) =>
         await KeyRevocation.ConfirmAsync(this, mediator, authorizationId, keyId, asStaff: false, ct);
+
+    /// <summary>The only answers that ever carry a secret (creation, renewal): never stored by the browser or a proxy.</summary>
+    private ViewResult SecretShownOnce(IssueKey.Issued issued)
+    {
+        Response.Headers.CacheControl = "no-store, max-age=0";
+        Response.Headers.Pragma = "no-cache";
+        return View("Created", issued);
+    }
 
     [HttpPost("{keyId:guid}/revoquer")]
     public async Task<IActionResult> Revoke(Guid authorizationId, Guid keyId, RevocationForm? form, CancellationToken ct) =>

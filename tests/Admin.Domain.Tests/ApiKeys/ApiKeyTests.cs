@@ -169,4 +169,95 @@ public class ApiKeyTests
 
         Assert.Equal(Later.AddHours(2), key.LastUsedAt);
     }
+
+    private static readonly ApiKeyMaterial NextMaterial = new(ApiKeyEnvironment.Production,
+        ApiKeyPrefix.FromStored("apip_live_9zQ2"), new string('b', ApiKey.HashLength));
+
+    [Theory]
+    [InlineData(RenewalOverlap.Now, 0)]
+    [InlineData(RenewalOverlap.Hours24, 24)]
+    [InlineData(RenewalOverlap.Days7, 7 * 24)]
+    [InlineData(RenewalOverlap.Days30, 30 * 24)]
+    public void Renewing_issues_a_successor_and_the_old_key_expires_at_the_end_of_the_overlap(RenewalOverlap overlap, int hours)
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+        key.ClearDomainEvents();
+        var now = Later.AddHours(1);
+
+        var successor = key.Renew(authorization, organization, Technical, overlap, NextMaterial, now).Value;
+
+        Assert.Equal((key.Name, key.Environment, "apip_live_9zQ2", Technical), (successor.Name, successor.Environment, successor.Prefix.Value, successor.CreatedBy));
+        Assert.Equal(now.AddHours(hours), key.ExpiresAt);
+        Assert.Equal(successor.Id, key.ReplacedById);
+        Assert.Equal(ApiKeyStatus.Expired, key.StatusAt(authorization, now.AddHours(hours)));
+        Assert.Equal(ApiKeyStatus.Active, successor.StatusAt(authorization, now.AddHours(hours)));
+        var renewed = Assert.IsType<ApiKeyRenewed>(Assert.Single(key.DomainEvents));
+        Assert.Equal((successor.Id, overlap, key.ExpiresAt), (renewed.NewKeyId, renewed.Overlap, renewed.OldKeyExpiresAt));
+        Assert.IsType<ApiKeyIssued>(Assert.Single(successor.DomainEvents));
+    }
+
+    [Fact]
+    public void A_renewed_key_never_works_past_its_authorization()
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+        var now = authorization.ExpiresAt.AddDays(-2);
+
+        key.Renew(authorization, organization, Applicant, RenewalOverlap.Days30, NextMaterial, now);
+
+        Assert.Equal(authorization.ExpiresAt, key.ExpiresAt);
+    }
+
+    [Fact]
+    public void Renewing_is_refused_to_a_business_contact_without_a_choice_twice_or_on_a_revoked_key()
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+
+        Assert.Equal(ErrorKind.Forbidden, key.Renew(authorization, organization, Business, RenewalOverlap.Now, NextMaterial, Later).FailureKind);
+        Assert.Equal("api_key.overlap_invalid", Assert.Single(key.Renew(authorization, organization, Applicant, null, NextMaterial, Later).Errors).Code);
+        Assert.Equal("api_key.overlap_invalid", Assert.Single(key.Renew(authorization, organization, Applicant, (RenewalOverlap)42, NextMaterial, Later).Errors).Code);
+        Assert.Null(key.ReplacedById);
+        Assert.True(key.Renew(authorization, organization, Applicant, RenewalOverlap.Days7, NextMaterial, Later).IsSuccess);
+        Assert.Equal("api_key.already_renewed", Assert.Single(key.Renew(authorization, organization, Applicant, RenewalOverlap.Days7, NextMaterial, Later).Errors).Code);
+
+        var revoked = Issued(organization, authorization);
+        revoked.RevokeAsMember(organization, Applicant, "Exposée", Later);
+        Assert.Equal("api_key.not_active", Assert.Single(revoked.Renew(authorization, organization, Applicant, RenewalOverlap.Now, NextMaterial, Later).Errors).Code);
+    }
+
+    [Fact]
+    public void The_applicant_sets_an_allow_list_audited_with_both_lists_and_the_key_then_checks_clients()
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+        key.ClearDomainEvents();
+
+        Assert.True(key.SetAllowedIps(organization, Technical, "203.0.113.0/24\n2001:DB8::1", Later).IsSuccess);
+
+        Assert.Equal(["203.0.113.0/24", "2001:db8::1"], key.AllowedIps);
+        var changed = Assert.IsType<ApiKeyAllowListChanged>(Assert.Single(key.DomainEvents));
+        Assert.Equal(("api_key.allow_list_changed", 0, 2), (changed.Action, changed.Previous.Count, changed.Current.Count));
+        Assert.True(key.AllowsClient(System.Net.IPAddress.Parse("203.0.113.9")));
+        Assert.False(key.AllowsClient(System.Net.IPAddress.Parse("192.0.2.1")));
+
+        key.ClearDomainEvents();
+        Assert.True(key.SetAllowedIps(organization, Applicant, "2001:db8::1 203.0.113.0/24", Later).IsSuccess);
+        Assert.Empty(key.DomainEvents); // the same entries in another order
+        Assert.Equal(["203.0.113.0/24", "2001:db8::1"], key.AllowedIps);
+    }
+
+    [Fact]
+    public void An_invalid_allow_list_a_business_contact_or_a_revoked_key_changes_nothing()
+    {
+        var (organization, authorization) = Arrange();
+        var key = Issued(organization, authorization);
+
+        Assert.Equal(ErrorKind.Validation, key.SetAllowedIps(organization, Applicant, "203.0.113.7 999.0.0.1", Later).FailureKind);
+        Assert.Equal(ErrorKind.Forbidden, key.SetAllowedIps(organization, Business, "203.0.113.7", Later).FailureKind);
+        key.RevokeAsMember(organization, Applicant, "Exposée", Later);
+        Assert.Equal("api_key.already_revoked", Assert.Single(key.SetAllowedIps(organization, Applicant, "203.0.113.7", Later).Errors).Code);
+        Assert.Empty(key.AllowedIps);
+    }
 }

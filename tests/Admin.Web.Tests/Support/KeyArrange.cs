@@ -12,6 +12,8 @@ public sealed record KeyArrangement(PartnerArrangement Applicant, PartnerArrange
 {
     public string KeysUrl => $"/habilitations/{AuthorizationId}/cles";
     public string NewKeyUrl => $"/habilitations/{AuthorizationId}/cles/nouvelle";
+    public string RenewUrl(Guid keyId) => $"/habilitations/{AuthorizationId}/cles/{keyId}/renouveler";
+    public string AllowedIpsUrl(Guid keyId) => $"/habilitations/{AuthorizationId}/cles/{keyId}/adresses-ip";
     public string RevokeUrl(Guid keyId) => $"/habilitations/{AuthorizationId}/cles/{keyId}/revoquer";
     public string StaffRevokeUrl(Guid keyId) => $"/instruction/habilitations/{AuthorizationId}/cles/{keyId}/revoquer";
 }

@@ -18,6 +18,7 @@ public sealed class KeyRouteSweepTests(AdminWebFactory app) : IClassFixture<Admi
     private static readonly Dictionary<string, string> Form = new()
     {
         ["Form.Name"] = "Clé pirate", ["Form.Environment"] = "Production", ["Reason"] = "Essai d'intrusion",
+        ["Overlap"] = "Days7", ["AllowedIps"] = "203.0.113.7",
     };
 
     [Fact]
@@ -66,6 +67,13 @@ public sealed class KeyRouteSweepTests(AdminWebFactory app) : IClassFixture<Admi
         Assert.True(pages.Count >= 3, $"only {pages.Count} key pages");
     }
 
+    [Fact]
+    public void The_sweep_covers_renewal_and_the_ip_allow_list()
+    {
+        Assert.Contains(("POST", "habilitations/{authorizationId:guid}/cles/{keyId:guid}/renouveler"), KeyRoutes());
+        Assert.Contains(("POST", "habilitations/{authorizationId:guid}/cles/{keyId:guid}/adresses-ip"), KeyRoutes());
+    }
+
     private IEnumerable<(string Method, string Pattern)> KeyRoutes() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Pattern: (e.RoutePattern.RawText ?? "").TrimStart('/'))))
@@ -79,6 +87,6 @@ public sealed class KeyRouteSweepTests(AdminWebFactory app) : IClassFixture<Admi
     private Task<string> SnapshotAsync(Guid authorizationId) => app.WithDbAsync(async db =>
     {
         var keys = await db.ApiKeys.AsNoTracking().Where(k => k.AuthorizationId == authorizationId).ToListAsync();
-        return string.Join("|", keys.OrderBy(k => k.Id).Select(k => $"{k.Id} {k.Name} {k.RevokedAt}"));
+        return string.Join("|", keys.OrderBy(k => k.Id).Select(k => $"{k.Id} {k.Name} {k.RevokedAt} {k.ExpiresAt:O} {k.ReplacedById} {string.Join(',', k.AllowedIps)}"));
     });
 }

@@ -22,10 +22,13 @@ public static class IssueKey
 
     /// <summary>The new key, with its secret: shown once, never stored, never logged (ToString leaves it out).</summary>
     public sealed record Issued(Guid KeyId, Guid AuthorizationId, string Name, ApiKeyEnvironment Environment, string Prefix,
-        DateTimeOffset ExpiresAt, string Secret)
+        DateTimeOffset ExpiresAt, string Secret, Replaced? Renewal = null)
     {
         public override string ToString() => $"Issued {{ KeyId = {KeyId}, Prefix = {Prefix} }}";
     }
+
+    /// <summary>For a renewal: the key the new one replaces, and when that one stops working.</summary>
+    public sealed record Replaced(string Prefix, DateTimeOffset ExpiresAt);
 
     internal sealed class Handler(AdminDbContext db, AccessService access, ICurrentUser user, TimeProvider time)
         : ICommandHandler<Command, Result<Issued>>

@@ -21,7 +21,12 @@ public static class KeyPage
     public sealed record Query(Guid AuthorizationId, bool AsStaff) : IQuery<Result<View>>;
 
     public sealed record KeyRow(Guid Id, string Name, string Prefix, ApiKeyEnvironment Environment, DateTimeOffset CreatedAt,
-        DateTimeOffset? LastUsedAt, DateTimeOffset ExpiresAt, ApiKeyStatus Status, DateTimeOffset? RevokedAt, string? RevocationReason);
+        DateTimeOffset? LastUsedAt, DateTimeOffset ExpiresAt, ApiKeyStatus Status, DateTimeOffset? RevokedAt, string? RevocationReason, bool Renewed,
+        IReadOnlyList<string> AllowedIps)
+    {
+        /// <summary>Active and not yet replaced: "Renouveler" is offered.</summary>
+        public bool CanBeRenewed => Status == ApiKeyStatus.Active && !Renewed;
+    }
 
     public sealed record View(
         Authorization Authorization,
@@ -53,6 +58,17 @@ public static class KeyPage
         }
     }
 
+    /// <summary>One key on its authorization's page, when the user may act on it for <paramref name="need"/>: the forms of a key.</summary>
+    internal static async Task<Result<(View Page, KeyRow Key)>> ForKeyAsync(AdminDbContext db, AccessService access, Guid authorizationId, Guid keyId,
+        Need need, DateTimeOffset now, CancellationToken ct)
+    {
+        var allowed = await access.ForAuthorizationAsync(authorizationId, need, ct);
+        if (allowed.IsFailure) return Result<(View, KeyRow)>.From(allowed);
+        var page = await BuildAsync(db, allowed.Value, asStaff: false, now, ct);
+        var key = page.Keys.FirstOrDefault(k => k.Id == keyId);
+        return key is null ? Result<(View, KeyRow)>.From(Result.NotFound()) : (page, key);
+    }
+
     /// <summary>The page for an authorization the user was allowed to see; shared with the revocation page.</summary>
     internal static async Task<View> BuildAsync(AdminDbContext db, AuthorizationAccess found, bool asStaff, DateTimeOffset now, CancellationToken ct)
     {
@@ -63,7 +79,7 @@ public static class KeyPage
         var rows = keys
             .OrderBy(k => k.StatusAt(authorization, now)).ThenByDescending(k => k.CreatedAt)
             .Select(k => new KeyRow(k.Id, k.Name, k.Prefix.Display, k.Environment, k.CreatedAt, k.LastUsedAt, k.ExpiresAtWith(authorization),
-                k.StatusAt(authorization, now), k.RevokedAt, k.RevocationReason))
+                k.StatusAt(authorization, now), k.RevokedAt, k.RevocationReason, k.ReplacedById is not null, k.AllowedIps))
             .ToList();
         var usable = authorization.IsUsable(now);
         var canRevoke = asStaff ? found.Staff is { CanReview: true } : found.ManagesKeys;
@@ -79,6 +95,10 @@ public static class KeyRoutes
         asStaff ? $"/instruction/habilitations/{authorizationId}/cles" : $"/habilitations/{authorizationId}/cles";
 
     public static string NewKey(Guid authorizationId) => $"/habilitations/{authorizationId}/cles/nouvelle";
+
+    public static string Renew(Guid authorizationId, Guid keyId) => $"{Keys(authorizationId, asStaff: false)}/{keyId}/renouveler";
+
+    public static string AllowedIps(Guid authorizationId, Guid keyId) => $"{Keys(authorizationId, asStaff: false)}/{keyId}/adresses-ip";
 
     public static string Revoke(Guid authorizationId, Guid keyId, bool asStaff) => $"{Keys(authorizationId, asStaff)}/{keyId}/revoquer";
 }

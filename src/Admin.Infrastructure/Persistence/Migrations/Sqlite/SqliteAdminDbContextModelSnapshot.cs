@@ -139,6 +139,11 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AllowedIps")
+                        .IsRequired()
+                        .HasMaxLength(2200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AuthorizationId")
                         .HasColumnType("TEXT");
 
@@ -176,6 +181,10 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacedById")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RevocationReason")
@@ -352,6 +361,31 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Status");
 
                     b.ToTable("Authorizations");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Authorizations.ExpiryReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorizationId", "ExpiresOn", "DaysBefore")
+                        .IsUnique();
+
+                    b.ToTable("ExpiryReminders");
                 });
 
             modelBuilder.Entity("Admin.Domain.Charters.CharterAcceptance", b =>
@@ -1425,6 +1459,15 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Admin.Domain.Authorizations.ExpiryReminder", b =>
+                {
+                    b.HasOne("Admin.Domain.Authorizations.Authorization", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
