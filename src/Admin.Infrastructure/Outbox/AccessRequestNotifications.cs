@@ -169,12 +169,7 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
         /// <summary>One e-mail per distinct address (someone may be applicant and contact), missing ones skipped.</summary>
         public IReadOnlyList<OutboxMessage> ToEach(string kind, IEnumerable<string?> recipients, string subject,
             IReadOnlyList<string> paragraphs, string linkText = "Voir la demande") =>
-            [.. recipients
-                .Where(EmailAddressIsUsable)
-                .Select(e => e!.Trim())
-                .Distinct(StringComparer.OrdinalIgnoreCase)
+            [.. Recipients.Usable(recipients)
                 .Select(to => EmailComposer.Compose(kind, to, subject, paragraphs, new EmailLink(linkText, Page), At))];
-
-        private static bool EmailAddressIsUsable(string? email) => Domain.Organizations.EmailAddress.IsValid(email);
     }
 }

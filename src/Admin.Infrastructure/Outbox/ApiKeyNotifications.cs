@@ -61,9 +61,6 @@ public sealed class ApiKeyNotifications(EmailLinks links) : IEventNotifications
         var request = await db.AccessRequests.FindAsync([authorization.AccessRequestId], ct)
             ?? throw new InvalidOperationException("The authorization's request does not exist.");
         var applicant = await AccessRequestNotifications.ApplicantEmailAsync(request, db, ct);
-        return (authorization, request, [.. new[] { applicant, request.Contacts.TechnicalContact.Email }
-            .Where(EmailAddress.IsValid)
-            .Select(e => e!.Trim())
-            .Distinct(StringComparer.OrdinalIgnoreCase)]);
+        return (authorization, request, [.. Recipients.Usable([applicant, request.Contacts.TechnicalContact.Email])]);
     }
 }

@@ -63,5 +63,5 @@ public sealed class MessageNotifications(EmailLinks links) : IEventNotifications
     }
 
     private static List<OutboxMessage> Each(IEnumerable<string> addresses, Func<string, OutboxMessage> compose) =>
-        [.. addresses.Where(EmailAddress.IsValid).Distinct(StringComparer.OrdinalIgnoreCase).Select(compose)];
+        [.. Recipients.Usable(addresses).Select(compose)];
 }
