@@ -34,6 +34,7 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DomainEventsInterceptor>();
+        Gateway.GatewayServices.AddGatewayServices(services, configuration);
 
         switch (database.Provider)
         {
@@ -42,7 +43,7 @@ public static class DependencyInjection
                     ?? throw new InvalidOperationException("ConnectionStrings:SqlServer is required when Database:Provider is SqlServer.");
                 services.AddDbContext<AdminDbContext, SqlServerAdminDbContext>((sp, options) => options
                     .UseSqlServer(sqlServer, sql => sql.EnableRetryOnFailure())
-                    .AddInterceptors(sp.GetRequiredService<DomainEventsInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<DomainEventsInterceptor>(), sp.GetRequiredService<Gateway.GatewayChangesInterceptor>()));
                 services.AddSingleton<JobStorage>(_ => new SqlServerStorage(sqlServer, new SqlServerStorageOptions
                 {
                     PrepareSchemaIfNecessary = true,
@@ -53,7 +54,7 @@ public static class DependencyInjection
                 var sqlite = configuration.GetConnectionString("Sqlite") ?? $"Data Source={Path.Combine(dataDirectory, "admin.db")}";
                 services.AddDbContext<AdminDbContext, SqliteAdminDbContext>((sp, options) => options
                     .UseSqlite(sqlite)
-                    .AddInterceptors(sp.GetRequiredService<DomainEventsInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<DomainEventsInterceptor>(), sp.GetRequiredService<Gateway.GatewayChangesInterceptor>()));
                 services.AddSingleton<JobStorage>(_ => new SQLiteStorage(Path.Combine(dataDirectory, "hangfire.db"), new SQLiteStorageOptions
                 {
                     QueuePollInterval = TimeSpan.FromSeconds(1),

@@ -51,6 +51,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     };
 });
 builder.Services.AddAuthorization(options => options.AddAdminPolicies());
+Admin.Web.Gateway.GatewayEndpoints.AddGatewayEndpoints(builder.Services);
 builder.Services.AddSingleton<IAuthorizationHandler, StaffTwoFactorRequirementHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffTwoFactorResultHandler>();
 
@@ -108,15 +109,22 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
             j => j.RunAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = Admin.Domain.Common.ParisTime.Zone });
 }
 
-if (app.Environment.IsDevelopment())
+// The gateway's hot path has its own error answers (ProblemDetails, never the HTML error and
+// status-code pages) and no HSTS (gateways call it on the internal network): see Gateway/GatewayEndpoints.
+var isPage = (HttpContext context) => !Admin.Web.Gateway.GatewayEndpoints.IsGatewayPath(context);
+Admin.Web.Gateway.GatewayEndpoints.UseGatewayErrors(app);
+app.UseWhen(isPage, pages =>
 {
-    app.UseDeveloperExceptionPage();
-}
-else
-{
-    app.UseExceptionHandler("/erreur/500");
-    app.UseHsts();
-}
+    if (app.Environment.IsDevelopment())
+    {
+        pages.UseDeveloperExceptionPage();
+    }
+    else
+    {
+        pages.UseExceptionHandler("/erreur/500");
+        pages.UseHsts();
+    }
+});
 
 if (app.Configuration.GetValue("ReverseProxy:Trusted", false))
 {
@@ -124,7 +132,7 @@ if (app.Configuration.GetValue("ReverseProxy:Trusted", false))
 }
 
 app.UseSecurityHeaders();
-app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseWhen(isPage, pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
@@ -141,6 +149,7 @@ app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
     }, app.Services.GetRequiredService<JobStorage>())
     .RequireAuthorization(Policies.Administrator);
 app.MapControllers();
+Admin.Web.Gateway.GatewayEndpoints.MapGatewayEndpoints(app);
 
 await app.RunAsync();
 return 0;

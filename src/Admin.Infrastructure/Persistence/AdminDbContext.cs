@@ -44,6 +44,9 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<UseCase> UseCases => Set<UseCase>();
     public DbSet<GatewayClient> GatewayClients => Set<GatewayClient>();
     public DbSet<TestToken> TestTokens => Set<TestToken>();
+    public DbSet<Admin.Domain.Gateways.GatewayRoute> GatewayRoutes => Set<Admin.Domain.Gateways.GatewayRoute>();
+    public DbSet<Admin.Domain.Usage.KeyUsageHour> KeyUsageHours => Set<Admin.Domain.Usage.KeyUsageHour>();
+    public DbSet<Admin.Domain.Usage.KeyClientAddress> KeyClientAddresses => Set<Admin.Domain.Usage.KeyClientAddress>();
 
     private readonly List<DomainEvent> _raised = [];
 

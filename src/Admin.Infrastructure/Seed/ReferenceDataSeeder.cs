@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Admin.Domain.ApiKeys;
 using Admin.Domain.Charters;
+using Admin.Domain.Gateways;
 using Admin.Domain.Messages;
 using Admin.Domain.Scopes;
 using Admin.Domain.UseCases;
@@ -62,6 +63,18 @@ public sealed class ReferenceDataSeeder(AdminDbContext db, RoleManager<AppRole> 
             if (created.IsSuccess) db.UseCases.Add(created.Value);
         }
 
+        // The gateway's route table: routes.json adds the prefixes the table lacks, never overwrites an edited one.
+        var knownPrefixes = (await db.GatewayRoutes.Select(r => r.PathPrefix).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var allScopes = db.Scopes.Local.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var content in ReadRoutes())
+        {
+            var created = GatewayRoute.Create(content with { Scopes = content.Scopes?.Where(allScopes.Contains).ToList() }, allScopes, knownPrefixes,
+                actorId: null, time.GetUtcNow());
+            if (created.IsFailure) continue;
+            db.GatewayRoutes.Add(created.Value);
+            knownPrefixes.Add(created.Value.PathPrefix);
+        }
+
         // The contract's public sandbox key, in every installation, Development or not.
         if (!await db.TestTokens.AnyAsync(t => t.Id == TestToken.FixedId, ct))
         {
@@ -110,6 +123,18 @@ public sealed class ReferenceDataSeeder(AdminDbContext db, RoleManager<AppRole> 
         (TemplateKind.Message, "Question sur la demande",
             "Bonjour,\n\nNous instruisons la demande n° {numero} « {titre} » de {organisation} et avons une question : \n\nL'équipe API Particulier"),
     ];
+
+    /// <summary>The routes of routes.json, as an administrator would type them.</summary>
+    public static IReadOnlyList<GatewayRoute.Content> ReadRoutes()
+    {
+        using var document = JsonDocument.Parse(ReadResource("Seed.routes.json"));
+        return [.. document.RootElement.GetProperty("routes").EnumerateArray().Select(route => new GatewayRoute.Content(
+            route.GetProperty("pathPrefix").GetString(),
+            route.TryGetProperty("match", out var match) && match.GetString() == "all" ? RouteMatch.All : RouteMatch.Any,
+            route.TryGetProperty("scopes", out var scopes) ? [.. scopes.EnumerateArray().Select(c => c.GetString()!)] : [],
+            route.TryGetProperty("retired", out var retired) && retired.GetBoolean(),
+            route.TryGetProperty("note", out var note) ? note.GetString() : null))];
+    }
 
     public static IReadOnlyList<Scope> ReadCatalogue()
     {

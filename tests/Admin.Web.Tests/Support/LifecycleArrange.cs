@@ -42,6 +42,17 @@ public static class LifecycleArrange
         return approved;
     }
 
+    /// <summary>Submitted with <paramref name="scopes"/>, approved with all of them and these limits; its authorization is stored too.</summary>
+    public static Task<AccessRequest> ApprovedWithLimitsAsync(this AdminWebFactory app, PartnerArrangement applicant, string[] scopes,
+        int? ratePerSecond, long? dailyQuota, long? monthlyQuota) =>
+        app.SubmittedThenAsync(applicant, "Démarche passerelle", (db, request, offerable, now) =>
+        {
+            var grant = Grant.Create(scopes, request.Scopes, offerable, ratePerSecond, dailyQuota, monthlyQuota, null, now).Value;
+            var approved = request.Approve(SomeInstructor, grant, null, now);
+            if (approved.IsSuccess) db.Authorizations.Add(approved.Value);
+            return approved;
+        }, scopes);
+
     public static Task<AccessRequest> RefusedAsync(this AdminWebFactory app, PartnerArrangement applicant, string name = "Tarification de la cantine") =>
         app.SubmittedThenAsync(applicant, name, (_, request, _, now) => request.Refuse(SomeInstructor, "Cadre juridique insuffisant", now));
 

@@ -506,6 +506,44 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("GatewayClients");
                 });
 
+            modelBuilder.Entity("Admin.Domain.Gateways.GatewayRoute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Match")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PathPrefix")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("_scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Scopes");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PathPrefix")
+                        .IsUnique();
+
+                    b.ToTable("GatewayRoutes");
+                });
+
             modelBuilder.Entity("Admin.Domain.Messages.MessageReadMarker", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -747,6 +785,82 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ProviderCode");
 
                     b.ToTable("Scopes");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Usage.KeyClientAddress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("KeyClientAddresses");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Usage.KeyUsageHour", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AuthorizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hour");
+
+                    b.HasIndex("OrganizationId", "Hour");
+
+                    b.HasIndex("KeyId", "Hour", "Route", "Scope", "Code")
+                        .IsUnique();
+
+                    b.ToTable("KeyUsageHours");
                 });
 
             modelBuilder.Entity("Admin.Domain.UseCases.UseCase", b =>

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using Admin.Domain.Gateways;
+using Admin.Domain.Usage;
+using Admin.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Admin.Infrastructure.Gateway;
+
+/// <summary>
+/// Counts every decision about a known key in memory (per key, hour, route, scopes asked and code,
+/// with the last client addresses), lock-free on the hot path; <see cref="FlushAsync"/> adds the
+/// counts to the database. Counters are drained by atomic exchange, so a call counted during a flush
+/// is in this flush or the next, never lost nor counted twice.
+/// </summary>
+public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time, ILogger<UsageRecorder> logger)
+{
+    private readonly ConcurrentDictionary<UsageKey, Counter> _counters = new();
+    private readonly ConcurrentDictionary<Guid, Seen> _seen = new();
+    private readonly SemaphoreSlim _flushing = new(1, 1);
+
+    public void Record(KeySnapshot key, GatewayDecision decision, GatewayAsk ask, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(decision);
+        var hour = now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour);
+        var route = ask.ForwardAuth ? decision.Route?.PathPrefix ?? "" : "";
+        var scope = ask.ForwardAuth || ask.Scopes is not { Count: > 0 } asked ? "" : ScopesText(asked);
+        var counter = _counters.GetOrAdd(new UsageKey(key.KeyId, hour, route, scope, decision.Code), static (k, s) => new Counter(s), key.Grant);
+        Interlocked.Increment(ref counter.Calls);
+        if (decision.IsValid) Interlocked.Add(ref counter.Units, ask.Cost);
+
+        var seen = _seen.GetOrAdd(key.KeyId, static (_, g) => new Seen(g), key.Grant);
+        seen.Touch(now, ask.Client?.ToString());
+    }
+
+    /// <summary>Writes what was counted since the last flush; returns the number of calls written.</summary>
+    public async Task<long> FlushAsync(CancellationToken ct)
+    {
+        await _flushing.WaitAsync(ct);
+        try
+        {
+            var rows = new List<(UsageKey Key, KeyGrant Grant, long Calls, long Units)>();
+            var currentHour = time.GetUtcNow().UtcTicks / TimeSpan.TicksPerHour;
+            foreach (var (key, counter) in _counters)
+            {
+                var calls = Interlocked.Exchange(ref counter.Calls, 0);
+                var units = Interlocked.Exchange(ref counter.Units, 0);
+                if (calls > 0 || units > 0) rows.Add((key, counter.Grant, calls, units));
+                // Two hours on, nothing can add to it any more.
+                else if (key.HourTicks / TimeSpan.TicksPerHour < currentHour - 1) _counters.TryRemove(key, out _);
+            }
+
+            var used = new List<(Guid KeyId, DateTimeOffset At, string[] Addresses)>();
+            foreach (var (keyId, seen) in _seen)
+            {
+                if (seen.Drain() is { } drained) used.Add((keyId, drained.At, drained.Addresses));
+            }
+
+            if (rows.Count == 0 && used.Count == 0) return 0;
+            try
+            {
+                await WriteAsync(rows, used, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Put the counts back: the next flush writes them.
+                foreach (var row in rows)
+                {
+                    var counter = _counters.GetOrAdd(row.Key, static (_, g) => new Counter(g), row.Grant);
+                    Interlocked.Add(ref counter.Calls, row.Calls);
+                    Interlocked.Add(ref counter.Units, row.Units);
+                }
+
+                logger.LogWarning(e, "Usage flush failed; {Rows} rows kept for the next one", rows.Count);
+                return 0;
+            }
+
+            return rows.Sum(r => r.Calls);
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    private async Task WriteAsync(List<(UsageKey Key, KeyGrant Grant, long Calls, long Units)> rows,
+        List<(Guid KeyId, DateTimeOffset At, string[] Addresses)> used, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var (key, grant, calls, units) in rows)
+            {
+                var hour = new DateTimeOffset(key.HourTicks, TimeSpan.Zero);
+                var code = key.Code.ContractName();
+                var updated = await db.KeyUsageHours
+                    .Where(u => u.KeyId == key.KeyId && u.Hour == hour && u.Route == key.Route && u.Scope == key.Scope && u.Code == code)
+                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.Calls, u => u.Calls + calls).SetProperty(u => u.Units, u => u.Units + units), ct);
+                if (updated == 0)
+                {
+                    db.KeyUsageHours.Add(new KeyUsageHour(key.KeyId, grant.AuthorizationId, grant.OrganizationId, hour, key.Route, key.Scope, code, calls, units));
+                }
+            }
+
+            foreach (var (keyId, at, addresses) in used)
+            {
+                if (keyId == Admin.Domain.ApiKeys.TestToken.FixedId)
+                {
+                    await db.TestTokens.Where(t => t.Id == keyId && (t.LastUsedAt == null || t.LastUsedAt < at))
+                        .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, at), ct);
+                }
+                else
+                {
+                    // Not through the entity: the gateway's caches must not take last use for a change.
+                    await db.ApiKeys.Where(k => k.Id == keyId && (k.LastUsedAt == null || k.LastUsedAt < at))
+                        .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, at), ct);
+                }
+
+                foreach (var address in addresses)
+                {
+                    var seenAt = at;
+                    var touched = await db.KeyClientAddresses.Where(a => a.KeyId == keyId && a.Address == address)
+                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSeenAt, seenAt), ct);
+                    if (touched == 0) db.KeyClientAddresses.Add(new KeyClientAddress(keyId, address, seenAt));
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            foreach (var keyId in used.Where(u => u.Addresses.Length > 0).Select(u => u.KeyId))
+            {
+                var stale = await db.KeyClientAddresses.Where(a => a.KeyId == keyId).OrderByDescending(a => a.LastSeenAt)
+                    .Skip(KeyClientAddress.KeptPerKey).Select(a => a.Id).ToListAsync(ct);
+                if (stale.Count > 0) await db.KeyClientAddresses.Where(a => stale.Contains(a.Id)).ExecuteDeleteAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        });
+    }
+
+    private static string ScopesText(IReadOnlyList<string> scopes)
+    {
+        if (scopes.Count == 1) return scopes[0];
+        var sorted = scopes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var text = string.Join(',', sorted);
+        return text.Length <= KeyUsageHour.ScopeMaxLength ? text : text[..KeyUsageHour.ScopeMaxLength];
+    }
+
+    private readonly record struct UsageKey(Guid KeyId, long HourTicks, string Route, string Scope, GatewayCode Code);
+
+    private sealed class Counter(KeyGrant grant)
+    {
+        public readonly KeyGrant Grant = grant;
+        public long Calls;
+        public long Units;
+    }
+
+    private sealed class Seen(KeyGrant grant)
+    {
+        private const int MaxAddresses = 4;
+        private readonly List<string> _addresses = [];
+        private long _lastTicks;
+        private string? _last;
+
+        public KeyGrant Grant { get; } = grant;
+
+        public void Touch(DateTimeOffset now, string? address)
+        {
+            var ticks = now.UtcTicks;
+            long current;
+            while ((current = Interlocked.Read(ref _lastTicks)) < ticks && Interlocked.CompareExchange(ref _lastTicks, ticks, current) != current) { }
+            if (address is null || ReferenceEquals(address, _last) || address == _last) return;
+            lock (_addresses)
+            {
+                _last = address;
+                if (_addresses.Count < MaxAddresses && !_addresses.Contains(address)) _addresses.Add(address);
+            }
+        }
+
+        public (DateTimeOffset At, string[] Addresses)? Drain()
+        {
+            var ticks = Interlocked.Exchange(ref _lastTicks, 0);
+            string[] addresses;
+            lock (_addresses)
+            {
+                addresses = [.. _addresses];
+                _addresses.Clear();
+                _last = null;
+            }
+
+            return ticks == 0 ? null : (new DateTimeOffset(ticks, TimeSpan.Zero), addresses);
+        }
+    }
+}
+
+/// <summary>Flushes the usage counts every second, and once more when the app stops.</summary>
+public sealed class UsageFlusher(UsageRecorder recorder, ILogger<UsageFlusher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await recorder.FlushAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        var written = await recorder.FlushAsync(CancellationToken.None);
+        logger.LogInformation("Usage flushed on stop: {Calls} calls", written);
+    }
+}
