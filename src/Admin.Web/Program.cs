@@ -52,6 +52,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 });
 builder.Services.AddAuthorization(options => options.AddAdminPolicies());
 Admin.Web.Gateway.GatewayEndpoints.AddGatewayEndpoints(builder.Services);
+Admin.Web.Infrastructure.GatewayOpenApi.AddGatewayOpenApi(builder.Services);
 builder.Services.AddSingleton<IAuthorizationHandler, StaffTwoFactorRequirementHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffTwoFactorResultHandler>();
 
@@ -131,7 +132,7 @@ if (app.Configuration.GetValue("ReverseProxy:Trusted", false))
     app.UseForwardedHeaders();
 }
 
-app.UseSecurityHeaders();
+app.UseWhen(isPage, pages => pages.UseSecurityHeaders());
 app.UseWhen(isPage, pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
 app.UseStaticFiles();
 app.UseRouting();
@@ -150,6 +151,7 @@ app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
     .RequireAuthorization(Policies.Administrator);
 app.MapControllers();
 Admin.Web.Gateway.GatewayEndpoints.MapGatewayEndpoints(app);
+Admin.Web.Infrastructure.GatewayOpenApi.MapGatewayOpenApi(app);
 
 await app.RunAsync();
 return 0;

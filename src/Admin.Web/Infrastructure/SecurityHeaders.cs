@@ -15,8 +15,8 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            // Hangfire's dashboard ships inline scripts and styles; it keeps its own looser policy.
-            if (!context.Request.Path.StartsWithSegments("/admin/jobs"))
+            // Hangfire's dashboard and the API reference (Scalar) ship inline scripts and styles; they keep their own looser policy.
+            if (!context.Request.Path.StartsWithSegments("/admin/jobs") && !context.Request.Path.StartsWithSegments("/api/reference"))
             {
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
             }

@@ -62,6 +62,30 @@ public sealed class LayerTests
         Assert.True(result.IsSuccessful, Failing(result));
     }
 
+    [Fact]
+    public void The_gateway_hot_path_uses_no_feature_no_mediator_no_mvc_and_no_database_context()
+    {
+        var gateway = Types.InAssembly(Web).That().ResideInNamespace("Admin.Web.Gateway");
+        Assert.True(gateway.GetTypes().Count() >= 5);
+
+        var result = gateway.ShouldNot().HaveDependencyOnAny(
+            "Admin.Web.Features", "Admin.Web.Controllers", "Mediator", "Microsoft.AspNetCore.Mvc", "Microsoft.EntityFrameworkCore",
+            typeof(AdminDbContext).FullName).GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
+    [Fact]
+    public void The_gateway_decision_in_the_domain_references_nothing_but_the_domain()
+    {
+        var rules = Types.InAssembly(Domain).That().ResideInNamespace("Admin.Domain.Gateways");
+        Assert.NotEmpty(rules.GetTypes());
+
+        var result = rules.ShouldNot().HaveDependencyOnAny("System.IO", "System.Net.Http", "System.Threading.Tasks.Task").GetResult();
+
+        Assert.True(result.IsSuccessful, Failing(result));
+    }
+
     private static string Failing(TestResult result) =>
         "Offending types: " + string.Join(", ", result.FailingTypeNames ?? []);
 }
