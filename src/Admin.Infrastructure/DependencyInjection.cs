@@ -28,9 +28,18 @@ public static class DependencyInjection
         Directory.CreateDirectory(dataDirectory);
         services.AddSingleton(new DataPaths(dataDirectory));
         // Keys that protect cookies and tokens survive restarts (a volume in production).
-        services.AddDataProtection()
-            .SetApplicationName("api-particulier-admin")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        var dataProtection = services.AddDataProtection().SetApplicationName("api-particulier-admin");
+        // Several nodes (Redis counters) share their keys in Redis, so a cookie issued by one is read by the other.
+        var gateway = configuration.GetSection(Gateway.GatewayOptions.Section).Get<Gateway.GatewayOptions>() ?? new Gateway.GatewayOptions();
+        if (gateway.Counters == Gateway.CountersMode.Redis && !string.IsNullOrWhiteSpace(gateway.Redis))
+        {
+            dataProtection.PersistKeysToStackExchangeRedis(
+                () => Gateway.GatewayServices.SharedRedis(gateway.Redis).GetDatabase(), "apip:data-protection-keys");
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        }
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DomainEventsInterceptor>();

@@ -1,6 +1,7 @@
 using Admin.Domain.Gateways;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace Admin.Infrastructure.Gateway;
 
@@ -29,16 +30,49 @@ public static class GatewayServices
     public static IServiceCollection AddGatewayServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.Section));
+        var options = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         services.AddSingleton<KeyDirectory>();
         services.AddSingleton<GatewayCredentialDirectory>();
         services.AddSingleton<RouteTableProvider>();
         services.AddSingleton<GatewayChangeBus>();
         services.AddSingleton<MemoryKeyCounters>();
-        services.AddSingleton<IKeyCounters>(sp => sp.GetRequiredService<MemoryKeyCounters>());
+        if (options.Counters == CountersMode.Redis)
+        {
+            if (string.IsNullOrWhiteSpace(options.Redis)) throw new InvalidOperationException("Gateway:Redis is required when Gateway:Counters is Redis.");
+            services.AddSingleton<IConnectionMultiplexer>(_ => SharedRedis(options.Redis));
+            services.AddSingleton<RedisKeyCounters>();
+            services.AddSingleton<IKeyCounters>(sp => sp.GetRequiredService<RedisKeyCounters>());
+            services.AddHostedService<RedisGatewayBackplane>();
+        }
+        else
+        {
+            services.AddSingleton<IKeyCounters>(sp => sp.GetRequiredService<MemoryKeyCounters>());
+        }
+
+        services.AddHealthChecks().AddCheck<GatewayCountersHealthCheck>("gateway-counters", tags: ["ready"]);
         services.AddSingleton<UsageRecorder>();
         services.AddHostedService<UsageFlusher>();
         services.AddSingleton<GatewayDecider>();
         services.AddScoped<GatewayChangesInterceptor>();
         return services;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ConnectionMultiplexer>> Connections = new(StringComparer.Ordinal);
+
+    /// <summary>One connection per configuration string in the process (data protection and counters share it).</summary>
+    public static ConnectionMultiplexer SharedRedis(string configuration) =>
+        Connections.GetOrAdd(configuration, c => new Lazy<ConnectionMultiplexer>(() => ConnectRedis(c))).Value;
+
+    /// <summary>A connection that never fails the start and keeps retrying, with short timeouts (the hot path falls back to local counters).</summary>
+    public static ConnectionMultiplexer ConnectRedis(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = 1000;
+        options.SyncTimeout = 500;
+        options.AsyncTimeout = 500;
+        options.ReconnectRetryPolicy = new LinearRetry(250);
+        options.ClientName = "apip-admin";
+        return ConnectionMultiplexer.Connect(options);
     }
 }
