@@ -70,7 +70,7 @@ public abstract class AdminDbContext(DbContextOptions options)
     /// The provider's one statement that adds <c>count</c> to the year's counter (creating it at <c>count</c>) and returns
     /// its new value as a column named Value.
     /// </summary>
-    protected abstract FormattableString ReserveRequestNumbers(int year, int count);
+    protected internal abstract FormattableString ReserveRequestNumbers(int year, int count);
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -108,7 +108,7 @@ public sealed class SqliteAdminDbContext(DbContextOptions<SqliteAdminDbContext> 
     }
 
     // An upsert is one write: SQLite serializes writers, so two of them never read the same counter.
-    protected override FormattableString ReserveRequestNumbers(int year, int count) =>
+    protected internal override FormattableString ReserveRequestNumbers(int year, int count) =>
         $"""
         INSERT INTO "RequestNumberCounters" ("Year", "Last") VALUES ({year}, {count})
         ON CONFLICT ("Year") DO UPDATE SET "Last" = "Last" + {count}
@@ -119,7 +119,7 @@ public sealed class SqliteAdminDbContext(DbContextOptions<SqliteAdminDbContext> 
 public sealed class SqlServerAdminDbContext(DbContextOptions<SqlServerAdminDbContext> options) : AdminDbContext(options)
 {
     // HOLDLOCK: the key range stays locked until the statement ends, so two first requests of a year cannot both insert.
-    protected override FormattableString ReserveRequestNumbers(int year, int count) =>
+    protected internal override FormattableString ReserveRequestNumbers(int year, int count) =>
         $"""
         MERGE [RequestNumberCounters] WITH (HOLDLOCK) AS [c]
         USING (SELECT {year} AS [Year]) AS [s] ON [c].[Year] = [s].[Year]

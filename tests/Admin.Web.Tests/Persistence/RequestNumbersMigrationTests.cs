@@ -59,4 +59,20 @@ public sealed class RequestNumbersMigrationTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void SqlServer_number_reservation_is_one_valid_statement()
+    {
+        using var db = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var sql = db.ReserveRequestNumbers(2026, 2);
+
+        var parser = new Microsoft.SqlServer.TransactSql.ScriptDom.TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql.Format, "@p0", "@p1", "@p2", "@p3"));
+        var fragment = (Microsoft.SqlServer.TransactSql.ScriptDom.TSqlScript)parser.Parse(reader, out var errors);
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"line {e.Line}: {e.Message}")));
+        var statement = Assert.Single(Assert.Single(fragment.Batches).Statements);
+        Assert.IsType<Microsoft.SqlServer.TransactSql.ScriptDom.MergeStatement>(statement);
+        Assert.Contains("HOLDLOCK", sql.Format);
+    }
 }
