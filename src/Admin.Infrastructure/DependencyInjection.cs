@@ -5,6 +5,7 @@ using Admin.Infrastructure.Outbox;
 using Admin.Infrastructure.Persistence;
 using Admin.Infrastructure.Persistence.Interceptors;
 using Admin.Infrastructure.Seed;
+using Admin.Infrastructure.Sirene;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.SqlServer;
@@ -108,6 +109,7 @@ public static class DependencyInjection
         services.AddScoped<IEventNotifications, ApiKeyNotifications>();
         services.AddScoped<IEventNotifications, AuthorizationNotifications>();
         services.AddSingleton<IDocumentScanner, NoOpDocumentScanner>();
+        AddEstablishmentDirectory(services, configuration);
 
         services.AddIdentity<AppUser, AppRole>(options =>
             {
@@ -135,6 +137,24 @@ public static class DependencyInjection
         services.AddScoped<DevelopmentSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;
+    }
+
+    /// <summary>The SIRET lookup of the registration form: a typed client when <c>Sirene:BaseUrl</c> is set, none otherwise.</summary>
+    private static void AddEstablishmentDirectory(IServiceCollection services, IConfiguration configuration)
+    {
+        var baseUrl = configuration.GetSection(SireneOptions.Section).Get<SireneOptions>()?.BaseUrl;
+        if (string.IsNullOrWhiteSpace(baseUrl) || !Uri.TryCreate(baseUrl.TrimEnd('/') + "/", UriKind.Absolute, out var address))
+        {
+            services.AddSingleton<IEstablishmentDirectory, NoEstablishmentDirectory>();
+            return;
+        }
+
+        services.AddHttpClient<IEstablishmentDirectory, SireneDirectory>(client =>
+        {
+            client.BaseAddress = address;
+            client.Timeout = SireneOptions.Timeout;
+            client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        });
     }
 }
 

@@ -32,6 +32,12 @@ public sealed class AccessRequest : Entity
     /// </summary>
     public string Reference { get; private set; } = "";
 
+    /// <summary>
+    /// The number everyone quotes ("DA-2026-000123", <see cref="RequestNumber"/>); empty until the request is first saved,
+    /// when the database's per-year counter gives it (<see cref="AssignNumber"/>).
+    /// </summary>
+    public string Number { get; private set; } = "";
+
     /// <summary>The instructor (or administrator) following the request, if someone took it.</summary>
     public Guid? AssignedTo { get; private set; }
 
@@ -459,6 +465,13 @@ public sealed class AccessRequest : Entity
         Touch(actorId, now);
         Raise(new AccessRequestArchived(Id, actorId, now, from));
         return Result.Ok();
+    }
+
+    /// <summary>Once, by the persistence that holds the counter: a request never changes number.</summary>
+    public void AssignNumber(int sequence)
+    {
+        if (Number.Length > 0) throw new InvalidOperationException($"The request already has the number {Number}.");
+        Number = RequestNumber.Format(RequestNumber.YearOf(CreatedAt), sequence);
     }
 
     public static string ReferenceOf(Guid id) => id.ToString("N")[..12].ToUpperInvariant();

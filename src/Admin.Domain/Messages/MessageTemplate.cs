@@ -13,7 +13,7 @@ public enum TemplateKind
 }
 
 /// <summary>What a template's variables stand for, for one request.</summary>
-public sealed record TemplateValues(string Organization, string Reference, string Title, string Link);
+public sealed record TemplateValues(string Organization, string Number, string Title, string Link);
 
 /// <summary>
 /// A message staff can insert while writing, with variables ({organisation}, {numero}, {titre},
@@ -79,7 +79,7 @@ public sealed partial class MessageTemplate : Entity
         return VariablePattern().Replace(Body, match => match.Groups[1].Value switch
         {
             "organisation" => values.Organization,
-            "numero" => values.Reference,
+            "numero" => values.Number,
             "titre" => values.Title,
             "lien" => values.Link,
             _ => match.Value,

@@ -40,24 +40,24 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
             AccessRequestSubmitted submitted => await SubmittedAsync(submitted, about, db, ct),
             AccessRequestChangesRequested changes => about.ToEach(ChangesRequestedKind, about.ApplicantAndContacts,
                 "Des modifications sont demandées sur votre demande d'habilitation",
-                [$"L'instructeur demande des modifications à la demande d'habilitation pour la démarche « {about.Procedure} » avant de pouvoir la valider.",
+                [$"L'instructeur demande des modifications à la demande d'habilitation pour la démarche « {about.Procedure} » (n° {about.Number}) avant de pouvoir la valider.",
                  $"Son message : « {changes.Message} »",
                  "Modifiez la demande puis renvoyez-la : elle reviendra en instruction."]),
             AccessRequestApproved approved => await ApprovedAsync(approved, about, db, ct),
             AccessRequestRefused refused => about.ToEach(RefusedKind, about.ApplicantAndContacts,
                 refused.IsUpdate ? "La mise à jour de votre habilitation est refusée" : "Votre demande d'habilitation est refusée",
                 [refused.IsUpdate
-                    ? $"La mise à jour de l'habilitation pour la démarche « {about.Procedure} » est refusée. L'habilitation validée auparavant reste en vigueur, inchangée."
-                    : $"La demande d'habilitation pour la démarche « {about.Procedure} » est refusée.",
+                    ? $"La mise à jour de l'habilitation pour la démarche « {about.Procedure} » (n° {about.Number}) est refusée. L'habilitation validée auparavant reste en vigueur, inchangée."
+                    : $"La demande d'habilitation pour la démarche « {about.Procedure} » (n° {about.Number}) est refusée.",
                  $"Motif : « {refused.RefusalReason} »"]),
             AccessRequestRevoked revoked => about.ToEach(RevokedKind, [about.Applicant, request.Contacts.TechnicalContact.Email],
                 "Votre habilitation est révoquée",
-                [$"L'habilitation pour la démarche « {about.Procedure} » est révoquée : les jetons d'API qu'elle porte sont refusés dès maintenant.",
+                [$"L'habilitation pour la démarche « {about.Procedure} » (n° {about.Number}) est révoquée : les jetons d'API qu'elle porte sont refusés dès maintenant.",
                  $"Motif : « {revoked.RevocationReason} »"]),
             // The applicant archiving their own request needs no e-mail; an administrator archiving it is worth telling.
             AccessRequestArchived archived when archived.ActorId != request.ApplicantId => about.ToEach(ArchivedKind, [about.Applicant],
                 "Votre demande d'habilitation est archivée",
-                [$"La demande d'habilitation pour la démarche « {about.Procedure} » a été archivée par l'équipe API Particulier.",
+                [$"La demande d'habilitation pour la démarche « {about.Procedure} » (n° {about.Number}) a été archivée par l'équipe API Particulier.",
                  "Elle reste consultable dans votre espace partenaire."]),
             _ => [],
         };
@@ -70,8 +70,8 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
         List<string> paragraphs =
         [
             approved.IsUpdate
-                ? $"La mise à jour de l'habilitation pour la démarche « {about.Procedure} » est validée : elle remplace l'habilitation précédente."
-                : $"La demande d'habilitation pour la démarche « {about.Procedure} » est validée.",
+                ? $"La mise à jour de l'habilitation pour la démarche « {about.Procedure} » (n° {about.Number}) est validée : elle remplace l'habilitation précédente."
+                : $"La demande d'habilitation pour la démarche « {about.Procedure} » (n° {about.Number}) est validée.",
             $"Données accordées : {string.Join(", ", names)}.",
         ];
         if (!string.IsNullOrEmpty(approved.Message)) paragraphs.Add($"Message de l'instructeur : « {approved.Message} »");
@@ -86,7 +86,7 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
         var about = new About(request, await ApplicantEmailAsync(request, db, ct), links.RequestPage(request.Id), reminder.OccurredAt);
         var days = (int)(reminder.OccurredAt - reminder.WaitingSince).TotalDays;
         return about.ToEach(ReminderKind, [about.Applicant], "Votre demande d'habilitation attend vos modifications",
-            [$"L'instructeur a demandé des modifications à la demande d'habilitation pour la démarche « {about.Procedure} » il y a {days} jours.",
+            [$"L'instructeur a demandé des modifications à la demande d'habilitation pour la démarche « {about.Procedure} » (n° {about.Number}) il y a {days} jours.",
              "Elle reste en attente tant qu'elle n'est pas modifiée et renvoyée. Si vous ne souhaitez plus la poursuivre, vous pouvez l'archiver."]);
     }
 
@@ -97,7 +97,7 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
         var about = new About(request, await EmailOfAsync(prepared.ApplicantId, db, ct), links.RequestPage(request.Id), prepared.OccurredAt);
         var organization = await OrganizationNameAsync(request, db, ct);
         return about.ToEach(PreparedKind, [about.Applicant], "L'équipe API Particulier a préparé une demande d'habilitation pour vous",
-            [$"À votre demande, l'équipe API Particulier a préparé une demande d'habilitation pour {organization ?? "votre organisation"} : « {about.Procedure} ».",
+            [$"À votre demande, l'équipe API Particulier a préparé une demande d'habilitation pour {organization ?? "votre organisation"} : « {about.Procedure} » (n° {about.Number}).",
              "Reprenez-la depuis votre espace partenaire : vous en deviendrez le demandeur, vous la compléterez puis l'enverrez comme toute autre demande."],
             "Reprendre la demande");
     }
@@ -113,11 +113,11 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
         return
         [
             .. to.ToEach(TransferredToKind, [to.Applicant], "Une demande d'habilitation vous a été transférée",
-                [$"La demande d'habilitation pour la démarche « {to.Procedure} » vous a été transférée : vous en êtes désormais le demandeur.",
+                [$"La demande d'habilitation pour la démarche « {to.Procedure} » (n° {to.Number}) vous a été transférée : vous en êtes désormais le demandeur.",
                  .. message,
                  "Vous recevrez les courriels de son instruction (modifications demandées, décision, rappels)."]),
             .. from.ToEach(TransferredFromKind, [from.Applicant], "Votre demande d'habilitation a été transférée",
-                [$"La demande d'habilitation pour la démarche « {from.Procedure} » a été transférée à un autre demandeur de votre organisation.",
+                [$"La demande d'habilitation pour la démarche « {from.Procedure} » (n° {from.Number}) a été transférée à un autre demandeur de votre organisation.",
                  "Vous n'en recevrez plus les courriels ; elle reste consultable dans votre espace partenaire tant que vous êtes membre de l'organisation."]),
         ];
     }
@@ -129,7 +129,7 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
         var what = submitted.IsUpdate ? "La mise à jour de votre demande d'habilitation" : "Votre demande d'habilitation";
         var scopes = await ScopeNames.DescribeAsync(db, about.Request.Scopes, ct);
         var receipt = about.ToEach(ReceiptKind, [about.Applicant], "Votre demande d'habilitation a bien été envoyée",
-            [$"{what} pour la démarche « {about.Procedure} » a bien été envoyée à l'équipe API Particulier.",
+            [$"{what} pour la démarche « {about.Procedure} » (n° {about.Number}) a bien été envoyée à l'équipe API Particulier.",
              $"Données demandées : {string.Join(", ", scopes)}.",
              "Un instructeur va l'examiner. Vous serez prévenu par courriel de sa décision ou des modifications à apporter."],
             "Suivre ma demande");
@@ -138,8 +138,8 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
         var sent = submitted.From == AccessRequestStatus.ChangesRequested ? "a modifié et renvoyé sa demande"
             : submitted.IsUpdate ? "a envoyé une mise à jour de sa demande" : "a envoyé une nouvelle demande";
         var notices = instructors.Select(instructor => EmailComposer.Compose(InstructorKind, instructor,
-            "Une demande d'habilitation attend votre instruction",
-            [$"{organization ?? "Une organisation"} {sent} d'habilitation pour la démarche « {about.Procedure} ».",
+            $"Une demande d'habilitation attend votre instruction (n° {about.Number})",
+            [$"{organization ?? "Une organisation"} {sent} d'habilitation pour la démarche « {about.Procedure} » (n° {about.Number}).",
              "Elle attend votre instruction."],
             new EmailLink("Voir les demandes à instruire", links.StaffQueue), submitted.OccurredAt));
         return [.. receipt, .. notices];
@@ -163,6 +163,9 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
     {
         public string Procedure => Request.Procedure.Name ?? "sans nom";
 
+        /// <summary>The request's number, quoted in every subject and beside the procedure's name in the text.</summary>
+        public string Number => Request.Number;
+
         public IReadOnlyList<string?> ApplicantAndContacts =>
             [Applicant, Request.Contacts.BusinessContact.Email, Request.Contacts.TechnicalContact.Email];
 
@@ -170,6 +173,6 @@ public sealed class AccessRequestNotifications(EmailLinks links) : IEventNotific
         public IReadOnlyList<OutboxMessage> ToEach(string kind, IEnumerable<string?> recipients, string subject,
             IReadOnlyList<string> paragraphs, string linkText = "Voir la demande") =>
             [.. Recipients.Usable(recipients)
-                .Select(to => EmailComposer.Compose(kind, to, subject, paragraphs, new EmailLink(linkText, Page), At))];
+                .Select(to => EmailComposer.Compose(kind, to, $"{subject} (n° {Number})", paragraphs, new EmailLink(linkText, Page), At))];
     }
 }

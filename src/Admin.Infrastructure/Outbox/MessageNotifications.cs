@@ -40,7 +40,7 @@ public sealed class MessageNotifications(EmailLinks links) : IEventNotifications
                 ? await db.Users.AsNoTracking().Where(u => u.Id == assignee && u.Email != null && u.DeactivatedAt == null).Select(u => u.Email!).ToListAsync(ct)
                 : await StaffRecipients.InstructorsAsync(db, ct);
             return Each(recipients, to => EmailComposer.Compose(ToStaffKind, to,
-                $"Nouveau message de {organization} (demande n° {request.Reference})",
+                $"Nouveau message de {organization} (demande n° {request.Number})",
                 [$"{organization} a écrit au sujet de sa demande d'habilitation pour la démarche « {procedure} » :", quoted,
                  "Répondez depuis la page d'instruction de la demande."],
                 new EmailLink("Lire et répondre", links.StaffRequestPage(request.Id)), posted.OccurredAt));
@@ -57,7 +57,7 @@ public sealed class MessageNotifications(EmailLinks links) : IEventNotifications
         var addresses = await db.Users.AsNoTracking().Where(u => members.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(ct);
         return Each(addresses, to => EmailComposer.Compose(ToPartnerKind, to,
             "Nouveau message de l'équipe API Particulier sur votre demande",
-            [$"L'instructeur a écrit au sujet de la demande d'habilitation pour la démarche « {procedure} » (n° {request.Reference}) :", quoted,
+            [$"L'instructeur a écrit au sujet de la demande d'habilitation pour la démarche « {procedure} » (n° {request.Number}) :", quoted,
              "Répondez depuis la page de la demande, dans « Échanges avec l'instruction »."],
             new EmailLink("Lire et répondre", links.RequestPage(request.Id)), posted.OccurredAt));
     }

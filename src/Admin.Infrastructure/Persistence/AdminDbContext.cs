@@ -47,6 +47,7 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<Admin.Domain.Gateways.GatewayRoute> GatewayRoutes => Set<Admin.Domain.Gateways.GatewayRoute>();
     public DbSet<Admin.Domain.Usage.KeyUsageHour> KeyUsageHours => Set<Admin.Domain.Usage.KeyUsageHour>();
     public DbSet<Admin.Domain.Usage.KeyClientAddress> KeyClientAddresses => Set<Admin.Domain.Usage.KeyClientAddress>();
+    public DbSet<RequestNumberCounter> RequestNumberCounters => Set<RequestNumberCounter>();
 
     private readonly List<DomainEvent> _raised = [];
 
@@ -66,6 +67,24 @@ public abstract class AdminDbContext(DbContextOptions options)
         var raised = _raised.ToList();
         _raised.Clear();
         return raised;
+    }
+
+    /// <summary>
+    /// The provider's one statement that adds <c>count</c> to the year's counter (creating it at <c>count</c>) and returns
+    /// its new value as a column named Value.
+    /// </summary>
+    protected internal abstract FormattableString ReserveRequestNumbers(int year, int count);
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await RequestNumbering.AssignAsync(this, ReserveRequestNumbers, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RequestNumbering.Assign(this, ReserveRequestNumbers);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -90,6 +109,25 @@ public sealed class SqliteAdminDbContext(DbContextOptions<SqliteAdminDbContext> 
         // SQLite cannot order or compare DateTimeOffset; we only store UTC, so a binary form keeps order.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
+
+    // An upsert is one write: SQLite serializes writers, so two of them never read the same counter.
+    protected internal override FormattableString ReserveRequestNumbers(int year, int count) =>
+        $"""
+        INSERT INTO "RequestNumberCounters" ("Year", "Last") VALUES ({year}, {count})
+        ON CONFLICT ("Year") DO UPDATE SET "Last" = "Last" + {count}
+        RETURNING "Last" AS "Value"
+        """;
 }
 
-public sealed class SqlServerAdminDbContext(DbContextOptions<SqlServerAdminDbContext> options) : AdminDbContext(options);
+public sealed class SqlServerAdminDbContext(DbContextOptions<SqlServerAdminDbContext> options) : AdminDbContext(options)
+{
+    // HOLDLOCK: the key range stays locked until the statement ends, so two first requests of a year cannot both insert.
+    protected internal override FormattableString ReserveRequestNumbers(int year, int count) =>
+        $"""
+        MERGE [RequestNumberCounters] WITH (HOLDLOCK) AS [c]
+        USING (SELECT {year} AS [Year]) AS [s] ON [c].[Year] = [s].[Year]
+        WHEN MATCHED THEN UPDATE SET [Last] = [c].[Last] + {count}
+        WHEN NOT MATCHED THEN INSERT ([Year], [Last]) VALUES ({year}, {count})
+        OUTPUT inserted.[Last] AS [Value];
+        """;
+}

@@ -52,18 +52,46 @@ public sealed class AccessRequestStepsController(IMediator mediator) : Controlle
     public Task<IActionResult> SaveDataProtection(Guid id, [Bind(Prefix = StepForm.Prefix)] DataProtectionForm form, string? intent, CancellationToken ct) =>
         SaveAsync(id, form, intent, ct);
 
-    /// <summary>The contacts step; "C'est moi" and "identique au contact métier" fill one contact, then save as a draft.</summary>
+    /// <summary>
+    /// The contacts step; "C'est moi", "identique au contact métier" and "Remplir avec ce membre" fill one contact, then
+    /// save as a draft.
+    /// </summary>
     [HttpPost("etapes/contacts")]
     public async Task<IActionResult> SaveContacts(Guid id, [Bind(Prefix = StepForm.Prefix)] ContactsForm form, string? intent, CancellationToken ct)
     {
         if (FillContact.Parse(intent) is not var (target, source)) return await SaveAsync(id, form, intent, ct);
 
-        var filled = source == FillContact.Me ? await mediator.Send(new FillContact.Query(), ct) : FillContact.Of(form, source);
+        ContactForm filled;
+        if (source == FillContact.Member)
+        {
+            var chosen = Request.HasFormContentType ? Request.Form[FillContact.MemberField(target)].ToString() : null;
+            var member = await mediator.Send(new FillContact.MemberQuery(id, target, chosen), ct);
+            if (member.IsFailure)
+            {
+                if (this.Refusal(member) is { } refusal) return refusal;
+                // What was typed is saved as a draft; the step comes back with the message beside the list.
+                ModelState.AddErrors(member);
+                var again = await SaveAsync(id, form, DraftIntent, ct);
+                if (again is ViewResult) Response.StatusCode = StatusCodes.Status400BadRequest;
+                return again;
+            }
+
+            filled = member.Value;
+        }
+        else
+        {
+            filled = source == FillContact.Me ? await mediator.Send(new FillContact.Query(), ct) : FillContact.Of(form, source);
+        }
+
         // The posted values of that contact must leave ModelState, or its fields would show them again.
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"{StepForm.Prefix}.{target}.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
         var answer = await SaveAsync(id, FillContact.With(form, target, filled), DraftIntent, ct);
-        TempData["Flash"] = source == FillContact.Me ? "Le contact est rempli avec vos coordonnées ; vérifiez-les et complétez le téléphone s'il manque."
-            : "Le contact est repris ; vérifiez-le.";
+        TempData["Flash"] = source switch
+        {
+            FillContact.Me => "Le contact est rempli avec vos coordonnées ; vérifiez-les et complétez le téléphone s'il manque.",
+            FillContact.Member => "Le contact est rempli avec les coordonnées du membre choisi ; vérifiez-les et complétez le téléphone s'il manque.",
+            _ => "Le contact est repris ; vérifiez-le.",
+        };
         return answer;
     }
 

@@ -23,8 +23,10 @@ public sealed class OrganizationsController(IMediator mediator, CurrentOrganizat
     public IActionResult Register() => View(RegisterOrganization.Command.Empty);
 
     [HttpPost("nouvelle")]
-    public async Task<IActionResult> Register(RegisterOrganization.Command command, CancellationToken ct)
+    public async Task<IActionResult> Register(RegisterOrganization.Command command, [FromForm] string? intent, CancellationToken ct)
     {
+        if (intent == "lookup") return await LookUpAsync(command, ct);
+
         var result = await mediator.Send(command, ct);
         if (result.IsFailure)
         {
@@ -35,6 +37,22 @@ public sealed class OrganizationsController(IMediator mediator, CurrentOrganizat
         currentOrganization.Remember(result.Value);
         TempData["Flash"] = $"L'organisation « {command.Name?.Trim()} » est inscrite. Vous en êtes le demandeur et vous travaillez désormais pour elle.";
         return RedirectToAction(nameof(PartnerController.Index), "Partner");
+    }
+
+    /// <summary>"Rechercher": the same form again, filled from the directory where it knows, the rest as typed.</summary>
+    private async Task<IActionResult> LookUpAsync(RegisterOrganization.Command typed, CancellationToken ct)
+    {
+        var lookup = await mediator.Send(new LookUpSiret.Query(typed.Siret), ct);
+        if (lookup.IsFailure)
+        {
+            this.ShowErrors(lookup, conflict: ConflictAnswer.Status400);
+            return View(nameof(Register), typed with { Address = typed.Address ?? RegisterOrganization.Command.Empty.Address });
+        }
+
+        // The posted values would win over the model's in the fields: the directory's must show.
+        ModelState.Clear();
+        ViewData[SiretLookup.ViewDataKey] = lookup.Value;
+        return View(nameof(Register), lookup.Value.Fill(typed));
     }
 
     [HttpPost("{id:guid}/choisir")]

@@ -15,6 +15,8 @@ internal sealed class AccessRequestConfiguration : IEntityTypeConfiguration<Acce
         builder.HasIndex(r => new { r.Status, r.SubmittedAt });
         builder.Property(r => r.Reference).HasMaxLength(12).IsRequired();
         builder.HasIndex(r => r.Reference).IsUnique();
+        builder.Property(r => r.Number).HasMaxLength(RequestNumber.MaxLength).IsRequired();
+        builder.HasIndex(r => r.Number).IsUnique();
         builder.HasIndex(r => new { r.AssignedTo, r.Status });
         builder.HasIndex(r => r.ApplicantId);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);

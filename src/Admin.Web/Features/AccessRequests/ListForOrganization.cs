@@ -21,7 +21,7 @@ public static class ListForOrganization
 
     /// <param name="NextActionUrl">Null when there is nothing to do: the next step is then plain text, not a link.</param>
     public sealed record Row(Guid Id, string Title, AccessRequestStatus Status, DateTimeOffset UpdatedAt, string NextAction, string? NextActionUrl,
-        int UnreadMessages = 0, DateTimeOffset CreatedAt = default);
+        int UnreadMessages = 0, DateTimeOffset CreatedAt = default, string Number = "");
 
     public sealed record View(
         MembershipSummary? Organization,
@@ -55,7 +55,9 @@ public static class ListForOrganization
             if (search is not null)
             {
                 var pattern = ListQueries.ContainsPattern(search);
-                requests = requests.Where(r => r.Procedure.Name != null && EF.Functions.Like(r.Procedure.Name, pattern, ListQueries.LikeEscape));
+                var number = RequestNumber.Normalize(search);
+                requests = requests.Where(r => (r.Procedure.Name != null && EF.Functions.Like(r.Procedure.Name, pattern, ListQueries.LikeEscape))
+                    || (number != null && r.Number == number));
             }
 
             var unread = db.UnreadBy(user.Id, MessageSide.Partner);
@@ -67,17 +69,17 @@ public static class ListForOrganization
                 .OrderByDescending(r => r.UpdatedAt)
                 .Skip((page - 1) * PageSize)
                 .Take(PageSize)
-                .Select(r => new { r.Id, r.Procedure.Name, r.Status, r.UpdatedAt, r.CreatedAt, Unread = unread.Count(m => m.AccessRequestId == r.Id) })
+                .Select(r => new { r.Id, r.Number, r.Procedure.Name, r.Status, r.UpdatedAt, r.CreatedAt, Unread = unread.Count(m => m.AccessRequestId == r.Id) })
                 .ToListAsync(ct);
 
             return new View(current, memberships,
-                [.. rows.Select(r => ToRow(r.Id, r.Name, r.Status, r.UpdatedAt, r.CreatedAt, r.Unread))], total, page, pageCount, search, query.Status, unreadTotal);
+                [.. rows.Select(r => ToRow(r.Id, r.Number, r.Name, r.Status, r.UpdatedAt, r.CreatedAt, r.Unread))], total, page, pageCount, search, query.Status, unreadTotal);
         }
 
-        private static Row ToRow(Guid id, string? name, AccessRequestStatus status, DateTimeOffset updatedAt, DateTimeOffset createdAt, int unread)
+        private static Row ToRow(Guid id, string number, string? name, AccessRequestStatus status, DateTimeOffset updatedAt, DateTimeOffset createdAt, int unread)
         {
             var (action, url) = unread > 0 ? ("Lire les messages de l'instruction", $"/demandes/{id}#messages") : NextAction(id, status);
-            return new Row(id, RequestTitle.Of(name, createdAt), status, updatedAt, action, url, unread, createdAt);
+            return new Row(id, RequestTitle.Of(name, createdAt), status, updatedAt, action, url, unread, createdAt, number);
         }
     }
 

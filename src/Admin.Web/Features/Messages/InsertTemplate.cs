@@ -43,7 +43,7 @@ public static class InsertTemplate
 
             var request = allowed.Value.Request;
             var organization = await db.Organizations.AsNoTracking().Where(o => o.Id == request.OrganizationId).Select(o => o.Name).SingleAsync(ct);
-            var text = template.Render(new TemplateValues(organization, request.Reference, RequestTitle.Of(request.Procedure.Name), links.RequestPage(request.Id)));
+            var text = template.Render(new TemplateValues(organization, request.Number, RequestTitle.Of(request.Procedure.Name), links.RequestPage(request.Id)));
             var typed = query.TypedSoFar?.TrimEnd();
             return string.IsNullOrEmpty(typed) ? text : typed + "\n\n" + text;
         }

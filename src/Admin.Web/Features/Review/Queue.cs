@@ -39,7 +39,7 @@ public static class Queue
 
     public sealed record Row(
         Guid Id,
-        string Reference,
+        string Number,
         string Title,
         string OrganizationName,
         string Siret,
@@ -102,10 +102,12 @@ public static class Queue
             {
                 search = search[..Math.Min(search.Length, SearchMaxLength)];
                 var reference = AccessRequest.NormalizeReference(search);
+                var number = RequestNumber.Normalize(search);
                 var pattern = ListQueries.ContainsPattern(search);
                 var siret = ListQueries.SiretIn(search);
                 rows = rows.Where(x => EF.Functions.Like(x.o.Name, pattern, ListQueries.LikeEscape)
                     || (siret != null && x.o.Siret == siret)
+                    || (number != null && x.r.Number == number)
                     || (reference != null && x.r.Reference.StartsWith(reference)));
             }
 
@@ -118,7 +120,7 @@ public static class Queue
                 .Take(PageSize)
                 .Select(x => new
                 {
-                    x.r.Id, x.r.Reference, x.r.Procedure.Name, Organization = x.o.Name, x.o.Siret, x.o.Kind, x.r.Status, x.r.IsReopening,
+                    x.r.Id, x.r.Number, x.r.Procedure.Name, Organization = x.o.Name, x.o.Siret, x.o.Kind, x.r.Status, x.r.IsReopening,
                     x.r.SubmittedAt, x.r.AssignedTo,
                     Submissions = x.r.Submissions.Count(),
                     ChangesRequestedAt = x.r.Submissions.OrderByDescending(s => s.Number).Select(s => s.EndedAt).FirstOrDefault(),
@@ -131,7 +133,7 @@ public static class Queue
             {
                 var since = x.Status == AccessRequestStatus.ChangesRequested ? x.ChangesRequestedAt ?? x.SubmittedAt : x.SubmittedAt;
                 var waiting = since is { } at ? Math.Max(0, (ParisTime.Today(now).DayNumber - ParisTime.Today(at).DayNumber)) : 0;
-                return new Row(x.Id, x.Reference, AccessRequests.RequestTitle.Of(x.Name), x.Organization, x.Siret.Value, x.Kind, x.Status, x.IsReopening,
+                return new Row(x.Id, x.Number, AccessRequests.RequestTitle.Of(x.Name), x.Organization, x.Siret.Value, x.Kind, x.Status, x.IsReopening,
                     x.Submissions > 1, x.SubmittedAt, waiting, x.Assignee, x.AssignedTo == me, x.Unread);
             }).ToList();
             return new View(query with { Page = page }, result, total, page, pageCount, providers);

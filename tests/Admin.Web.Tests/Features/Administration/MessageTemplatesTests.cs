@@ -60,7 +60,7 @@ public sealed class MessageTemplatesTests(AdminWebFactory app) : IClassFixture<A
             ["Form.Version"] = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Form.TemplateId"] = template.Id.ToString(), ["intent"] = "insert",
         });
-        Assert.Equal($"La demande {request.Reference} de Ville refusée est refusée.", inserted.ValueOf("Form.Reason"));
+        Assert.Equal($"La demande {request.Number} de Ville refusée est refusée.", inserted.ValueOf("Form.Reason"));
 
         var confirm = await administrator.GetAsync($"/admin/modeles/{template.Id}/retirer");
         Assert.Contains(title, confirm.Text);
@@ -105,7 +105,7 @@ public sealed class MessageTemplatesTests(AdminWebFactory app) : IClassFixture<A
 
         var inserted = await instructor.SubmitAsync(url, new Dictionary<string, string>(form) { ["intent"] = "insert" });
         var message = inserted.ValueOf("Form.Message")!;
-        Assert.Contains(request.Reference, message);
+        Assert.Contains(request.Number, message);
         Assert.Equal("cnaf_quotient_familial", inserted.Document.QuerySelector("input[name='Form.GrantedScopes'][checked]")?.GetAttribute("value"));
         var preview = await instructor.PostAsync(url, new Dictionary<string, string>(form) { ["Form.Message"] = message, ["intent"] = "preview" });
         Assert.Contains("Quotient familial", preview.Document.GetElementById("confirmation")!.TextContent);
@@ -120,6 +120,6 @@ public sealed class MessageTemplatesTests(AdminWebFactory app) : IClassFixture<A
         var partner = await app.SignedInAsync(applicant);
         var page = await partner.GetAsync($"/demandes/{request.Id}");
         Assert.Contains("Quotient familial CAF & MSA", page.Document.GetElementById("granted-scopes")!.TextContent);
-        Assert.Contains(request.Reference, page.Document.QuerySelector(".fr-alert")!.TextContent);
+        Assert.Contains(request.Number, page.Document.QuerySelector(".fr-alert")!.TextContent);
     }
 }

@@ -173,7 +173,7 @@ public sealed class MessageThreadTests(AdminWebFactory app) : IClassFixture<Admi
         var text = page.ValueOf("Draft.Body")!;
         Assert.StartsWith("Bonjour,\n\n", text.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Contains("Commune des modèles", text);
-        Assert.Contains(request.Reference, text);
+        Assert.Contains(request.Number, text);
         Assert.Contains("Cantine modèle", text);
         Assert.DoesNotContain("{", text);
         Assert.Equal(0, await app.WithDbAsync(db => db.RequestMessages.CountAsync(m => m.AccessRequestId == request.Id)));

@@ -159,4 +159,37 @@ public sealed class RegisterOrganizationTests(AdminWebFactory app) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.False(await app.WithDbAsync(db => db.Memberships.AnyAsync(m => m.UserId == partner.User.Id)));
     }
+
+    [Fact]
+    public async Task Get_form_without_a_configured_directory_offers_no_lookup()
+    {
+        var browser = await app.SignedInAsync(await app.PartnerWithoutOrganizationAsync());
+
+        var page = await browser.GetAsync(Url);
+
+        Assert.Null(page.Document.GetElementById("siret-lookup"));
+        Assert.NotNull(page.Document.QuerySelector("[name='Siret']"));
+    }
+
+    [Fact]
+    public async Task Post_lookup_without_a_configured_directory_keeps_everything_typed_and_says_to_type_it()
+    {
+        var partner = await app.PartnerWithoutOrganizationAsync();
+        var browser = await app.SignedInAsync(partner);
+        var form = Form(Arrange.NewSiret());
+        form["intent"] = "lookup";
+
+        var page = await browser.SubmitAsync(Url, form);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("Le service de recherche est indisponible, saisissez les informations.",
+            page.Document.GetElementById("siret-lookup-note")?.TextContent.Trim());
+        foreach (var field in new[] { "Siret", "Name", "Address.Street", "Address.PostalCode", "Address.City" })
+        {
+            Assert.Equal(form[field], page.ValueOf(field));
+        }
+
+        Assert.Equal(form["Kind"], page.SelectedIn("Kind"));
+        Assert.False(await app.WithDbAsync(db => db.Memberships.AnyAsync(m => m.UserId == partner.User.Id)));
+    }
 }

@@ -46,7 +46,7 @@ public sealed class QueueTests(AdminWebFactory app) : IClassFixture<AdminWebFact
         Assert.Equal([first.Id.ToString(), sentBack.Id.ToString()], RowIds(page));
         var sentBackRow = Row(page, sentBack.Id);
         Assert.Contains("En attente du demandeur depuis 0 jour(s)", sentBackRow);
-        Assert.Contains($"n° {first.Reference}", Row(page, first.Id));
+        Assert.Contains($"n° {first.Number}", Row(page, first.Id));
         Assert.DoesNotContain(approved.Id.ToString(), page.Document.Body!.InnerHtml);
         Assert.DoesNotContain(draft.Id.ToString(), page.Document.Body!.InnerHtml);
     }

@@ -64,6 +64,11 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("IsReopening")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -126,6 +131,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ApplicantId");
 
                     b.HasIndex("AuthorizationId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -1139,6 +1147,19 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Admin.Infrastructure.Persistence.RequestNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("RequestNumberCounters");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -59,6 +59,11 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("IsReopening")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -121,6 +126,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ApplicantId");
 
                     b.HasIndex("AuthorizationId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -1126,6 +1134,19 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Admin.Infrastructure.Persistence.RequestNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("RequestNumberCounters");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -30,6 +30,7 @@ public static class ShowStep
             {
                 AccessRequestStep.LegalBasis => new StepExtras(CurrentDocument: request.LegalBasis.Document, UseCase: useCase),
                 AccessRequestStep.Scopes => await ScopesExtrasAsync(),
+                AccessRequestStep.Contacts => new StepExtras(OrganizationMembers: await FillContact.MembersAsync(db, request.OrganizationId, ct)),
                 AccessRequestStep.Engagements => new StepExtras(
                     Charter: CharterView.From(charter),
                     OutdatedAcceptanceLabel: request.Engagements.CharterMajor is { } major && !charter.IsCoveredByAcceptanceOf(major)

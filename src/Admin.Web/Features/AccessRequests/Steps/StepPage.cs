@@ -78,8 +78,12 @@ public sealed record StepExtras(
     CharterView? Charter = null,
     string? OutdatedAcceptanceLabel = null,
     UseCaseGuide? UseCase = null,
-    IReadOnlyList<Error>? SectionErrors = null)
+    IReadOnlyList<Error>? SectionErrors = null,
+    IReadOnlyList<MemberOption>? OrganizationMembers = null)
 {
+    /// <summary>On the contacts step: the organization's members, to fill a contact with one of them.</summary>
+    public IReadOnlyList<MemberOption> Members => OrganizationMembers ?? [];
+
     /// <summary>The section's errors as saved (fields relative to the section), shown when the step is opened to check it.</summary>
     public IReadOnlyList<Error> Errors => SectionErrors ?? [];
 

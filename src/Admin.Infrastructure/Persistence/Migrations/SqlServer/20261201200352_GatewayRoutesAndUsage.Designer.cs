@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAdminDbContext))]
-    [Migration("20261201194051_GatewayRoutesAndUsage")]
+    [Migration("20261201200352_GatewayRoutesAndUsage")]
     partial class GatewayRoutesAndUsage
     {
         /// <inheritdoc />
@@ -66,6 +66,11 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<bool>("IsReopening")
                         .HasColumnType("bit");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uniqueidentifier");
@@ -129,6 +134,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ApplicantId");
 
                     b.HasIndex("AuthorizationId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("Reference")
                         .IsUnique();
@@ -1142,6 +1150,19 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Admin.Infrastructure.Persistence.RequestNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("RequestNumberCounters");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
