@@ -16,8 +16,14 @@ namespace Admin.Web.Tests.Support;
 public class AdminWebFactory : WebApplicationFactory<Program>
 {
     public AdminWebFactory()
+        : this(Path.Combine(Path.GetTempPath(), "apip-web-tests", Guid.NewGuid().ToString("N")))
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "apip-web-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>A node on the data directory (SQLite file) of another one: several nodes of one installation.</summary>
+    protected AdminWebFactory(string dataDirectory)
+    {
+        DataDirectory = dataDirectory;
         Directory.CreateDirectory(DataDirectory);
     }
 
