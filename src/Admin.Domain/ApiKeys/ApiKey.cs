@@ -109,6 +109,7 @@ public sealed class ApiKey : Entity
         if (!Enum.IsDefined(environment)) errors.Add(ApiKeyErrors.EnvironmentInvalid.ForField(nameof(Environment)));
         if (errors.Count > 0) return Result<ApiKey>.Failure(ErrorKind.Validation, errors);
         if (!authorization.IsUsable(now)) return Result<ApiKey>.Failure(ErrorKind.Conflict, [ApiKeyErrors.AuthorizationNotActive]);
+        if (organization.IsSuspended) return Result<ApiKey>.Failure(ErrorKind.Conflict, [ApiKeyErrors.OrganizationSuspended]);
 
         var key = new ApiKey
         {

@@ -91,6 +91,19 @@ public class ApiKeyTests
     }
 
     [Fact]
+    public void No_key_while_the_whole_organization_is_suspended_and_again_once_it_is_resumed()
+    {
+        var (organization, authorization) = Arrange();
+        Assert.True(organization.Suspend(InstructorId, "Contrôle en cours", Later).IsSuccess);
+
+        var refused = ApiKey.Issue(authorization, organization, Applicant, "Clé", ApiKeyEnvironment.Production, Material, Later);
+
+        Assert.Equal((ErrorKind.Conflict, "api_key.organization_suspended"), (refused.FailureKind, Assert.Single(refused.Errors).Code));
+        organization.Resume(InstructorId, Later);
+        Assert.True(ApiKey.Issue(authorization, organization, Applicant, "Clé", ApiKeyEnvironment.Production, Material, Later).IsSuccess);
+    }
+
+    [Fact]
     public void Key_material_of_another_environment_or_an_authorization_of_another_organization_is_a_bug()
     {
         var (organization, authorization) = Arrange();
