@@ -40,7 +40,8 @@ public static class KeyPage
         bool CanRevoke,
         bool IsUsable,
         string? OrganizationSuspensionReason = null,
-        bool CanSuspend = false)
+        bool CanSuspend = false,
+        bool CanProlong = false)
     {
         /// <summary>Its keys answer SUSPENDED: the authorization or its whole organization is suspended.</summary>
         public bool IsSuspended => Authorization.Status == AuthorizationStatus.Suspended || OrganizationSuspensionReason is not null;
@@ -99,7 +100,8 @@ public static class KeyPage
         return new View(authorization, authorization.AccessRequestId, RequestTitle.Of(procedure), organization.Name,
             await db.ScopeLabelsAsync(ct), rows, asStaff, CanIssue: !asStaff && found.ManagesKeys && usable, canRevoke, usable,
             organization.IsSuspended ? organization.SuspensionReason ?? "" : null,
-            CanSuspend: asStaff && found.Staff is { CanReview: true } && found.Role is null);
+            CanSuspend: asStaff && found.Staff is { CanReview: true } && found.Role is null,
+            CanProlong: !asStaff && found.Role == Admin.Domain.Organizations.MembershipRole.Applicant && usable);
     }
 }
 
@@ -116,6 +118,9 @@ public static class KeyRoutes
     public static string AllowedIps(Guid authorizationId, Guid keyId) => $"{Keys(authorizationId, asStaff: false)}/{keyId}/adresses-ip";
 
     public static string Revoke(Guid authorizationId, Guid keyId, bool asStaff) => $"{Keys(authorizationId, asStaff)}/{keyId}/revoquer";
+
+    /// <summary>The prolongation questionnaire (applicants).</summary>
+    public static string Prolong(Guid authorizationId) => $"/habilitations/{authorizationId}/prolonger";
 }
 
 /// <summary>Where the example call of a new key goes: API Particulier's environment of the key.</summary>
