@@ -43,6 +43,29 @@ public sealed class SuspensionTests(AdminWebFactory app) : IClassFixture<AdminWe
     }
 
     [Fact]
+    public async Task Post_suspend_by_an_instructor_who_is_a_member_of_the_organization_is_forbidden()
+    {
+        var arranged = await app.ApprovedWithMembersAsync();
+        var (instructor, instructorId) = await app.StaffMemberSignedInAsync(Roles.Instructor);
+        await app.WithDbAsync(async db =>
+        {
+            var email = (await db.Users.FindAsync(instructorId))!.Email!;
+            var organization = await db.Organizations.Include(o => o.Memberships).Include(o => o.Invitations).SingleAsync(o => o.Id == arranged.Applicant.Organization.Id);
+            var token = Guid.NewGuid().ToString("N");
+            organization.Invite(arranged.Applicant.User.Id, email, MembershipRole.BusinessContact, token, DateTimeOffset.UtcNow);
+            organization.AcceptInvitation(token, instructorId, email, DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        await instructor.GetAsync(StaffKeysUrl(arranged));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await instructor.PostAsync(SuspendAuthorizationUrl(arranged), Reason("Mon organisation"))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await instructor.PostAsync($"{OrganizationUrl(arranged)}/suspendre", Reason("Mon organisation"))).Status);
+        Assert.Null((await instructor.GetAsync(StaffKeysUrl(arranged))).Document.GetElementById("suspend-authorization"));
+        Assert.Equal(AuthorizationStatus.Active, (await StoredAuthorizationAsync(arranged)).Status);
+        Assert.False((await StoredOrganizationAsync(arranged)).IsSuspended);
+    }
+
+    [Fact]
     public async Task Post_suspend_authorization_without_a_reason_shows_the_error_next_to_the_field()
     {
         var arranged = await app.ApprovedWithMembersAsync();
