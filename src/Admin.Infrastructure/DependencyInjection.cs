@@ -108,6 +108,7 @@ public static class DependencyInjection
         services.AddScoped<IEventNotifications, MessageNotifications>();
         services.AddScoped<IEventNotifications, ApiKeyNotifications>();
         services.AddScoped<IEventNotifications, AuthorizationNotifications>();
+        services.AddScoped<IEventNotifications, SuspensionNotifications>();
         services.AddSingleton<IDocumentScanner, NoOpDocumentScanner>();
         AddEstablishmentDirectory(services, configuration);
 

@@ -445,6 +445,30 @@ public sealed class AccessRequest : Entity
         return Result.Ok();
     }
 
+    /// <summary>
+    /// The applicant answers the prolongation questionnaire of the request's authorization, from 90 days
+    /// before its expiry: all "yes" prolongs it (true); any "no" reopens the request for review (false),
+    /// the authorization and its keys unchanged meanwhile. The caller makes the keys follow a prolongation.
+    /// </summary>
+    public Result<bool> AnswerProlongation(Guid applicantUserId, ProlongationAnswers answers, Authorization authorization, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        ArgumentNullException.ThrowIfNull(authorization);
+        if (authorization.Id != AuthorizationId) throw new ArgumentException("Not this request's authorization.", nameof(authorization));
+        if (Status != Approved) return Result<bool>.Failure(ErrorKind.Conflict, [AuthorizationErrors.ProlongationNotPossible]);
+        if (authorization.ProlongationRefusal(now) is { } refusal) return Result<bool>.Failure(ErrorKind.Conflict, [refusal]);
+
+        if (answers.AllYes)
+        {
+            authorization.Prolong(applicantUserId, answers, now);
+            return true;
+        }
+        var reopened = Reopen(applicantUserId, now);
+        if (reopened.IsFailure) return Result<bool>.From(reopened);
+        authorization.RequestProlongationReview(applicantUserId, answers, now);
+        return false;
+    }
+
     /// <summary>An administrator archives a request (the applicant's own archive is the other overload).</summary>
     public Result Archive(StaffMember administrator, DateTimeOffset now)
     {

@@ -109,6 +109,7 @@ public sealed class ApiKey : Entity
         if (!Enum.IsDefined(environment)) errors.Add(ApiKeyErrors.EnvironmentInvalid.ForField(nameof(Environment)));
         if (errors.Count > 0) return Result<ApiKey>.Failure(ErrorKind.Validation, errors);
         if (!authorization.IsUsable(now)) return Result<ApiKey>.Failure(ErrorKind.Conflict, [ApiKeyErrors.AuthorizationNotActive]);
+        if (organization.IsSuspended) return Result<ApiKey>.Failure(ErrorKind.Conflict, [ApiKeyErrors.OrganizationSuspended]);
 
         var key = new ApiKey
         {
@@ -222,6 +223,18 @@ public sealed class ApiKey : Entity
 
     /// <summary>Whether a call from <paramref name="client"/> passes the key's allow-list (for the gateway's decision).</summary>
     public bool AllowsClient(System.Net.IPAddress? client) => IpAllowList.FromStored(AllowedIps).Allows(client);
+
+    /// <summary>
+    /// The authorization was prolonged: a key that was to expire with it (not revoked, not replaced by a
+    /// renewal, whose overlap keeps its own end) now expires with it again.
+    /// </summary>
+    public void FollowProlongation(Authorization authorization)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        if (authorization.Id != AuthorizationId) throw new ArgumentException("Not this key's authorization.", nameof(authorization));
+        if (RevokedAt is null && ReplacedById is null && authorization.ExpiresAt > ExpiresAt)
+            ExpiresAt = authorization.ExpiresAt;
+    }
 
     /// <summary>The gateway saw the key in use (recorded at most once in a while by the caller).</summary>
     public void MarkUsed(DateTimeOffset now)

@@ -7,6 +7,7 @@ public static class ApiKeyErrors
     public static readonly Error NameRequired = new("api_key.name_required", "Donnez un nom à la clé, par exemple le logiciel qui l'utilisera.");
     public static readonly Error NameTooLong = new("api_key.name_too_long", $"Le nom ne doit pas dépasser {ApiKey.NameMaxLength} caractères.");
     public static readonly Error EnvironmentInvalid = new("api_key.environment_invalid", "Choisissez l'environnement de la clé : production ou bac à sable.");
+    public static readonly Error OrganizationSuspended = new("api_key.organization_suspended", "Cette organisation est suspendue : aucune clé ne peut être créée.");
     public static readonly Error AuthorizationNotActive = new("api_key.authorization_not_active", "Cette habilitation n'est pas active : aucune clé ne peut être créée.");
     public static readonly Error NotAllowed = new("api_key.not_allowed", "Seuls le demandeur et le contact technique de l'organisation gèrent ses clés d'API.");
     public static readonly Error ReasonRequired = new("api_key.reason_required", "Indiquez le motif de la révocation.");

@@ -58,6 +58,30 @@ public sealed class Authorization : Entity
     /// <summary>Active and not expired: its keys may be used.</summary>
     public bool IsUsable(DateTimeOffset now) => Status == AuthorizationStatus.Active && !IsExpired(now);
 
+    /// <summary>The first day the prolongation questionnaire may be answered (Paris).</summary>
+    public DateOnly ProlongationOpensOn => ExpiresOn.AddDays(-Prolongation.WindowDays);
+
+    /// <summary>Why the questionnaire cannot be answered now (not active, expired, window not open yet), or null.</summary>
+    public Error? ProlongationRefusal(DateTimeOffset now) =>
+        !IsUsable(now) ? AuthorizationErrors.ProlongationNotPossible
+        : ParisTime.Today(now) < ProlongationOpensOn ? AuthorizationErrors.ProlongationNotYetOpen(ProlongationOpensOn)
+        : null;
+
+    /// <summary>Called by <c>AccessRequest.AnswerProlongation</c> when every answer is "yes": 18 months from the answer.</summary>
+    internal void Prolong(Guid actorId, ProlongationAnswers answers, DateTimeOffset now)
+    {
+        var previous = ExpiresOn;
+        var latest = Grant.LatestExpiry(now);
+        ExpiresOn = latest > previous ? latest : previous;
+        ExpiresAt = ParisTime.EndOfDay(ExpiresOn);
+        Touch(actorId, now);
+        Raise(new AuthorizationProlonged(Id, actorId, now, previous, ExpiresOn, answers));
+    }
+
+    /// <summary>Called by <c>AccessRequest.AnswerProlongation</c> when an answer is "no": the request goes back through review.</summary>
+    internal void RequestProlongationReview(Guid actorId, ProlongationAnswers answers, DateTimeOffset now) =>
+        Raise(new AuthorizationProlongationReviewRequested(Id, actorId, now, AccessRequestId, answers));
+
     /// <summary>Called by <c>AccessRequest.Approve</c> for a first approval.</summary>
     internal static Authorization Create(Guid organizationId, Guid accessRequestId, Grant grant, Guid actorId, DateTimeOffset now)
     {

@@ -18,5 +18,9 @@ public static class AuthorizationErrors
     public static readonly Error ReasonRequired = new("authorization.reason_required", "Indiquez le motif : il sera transmis au demandeur.");
     public static readonly Error NotActive = new("authorization.not_active", "Cette habilitation n'est pas active.");
     public static readonly Error NotSuspended = new("authorization.not_suspended", "Cette habilitation n'est pas suspendue.");
+    public static readonly Error AnswerRequired = new("authorization.prolongation_answer_required", "Répondez par oui ou par non.");
+    public static Error ProlongationNotYetOpen(DateOnly opensOn) =>
+        new("authorization.prolongation_not_open", $"La prolongation sera possible à partir du {opensOn:dd/MM/yyyy}, {Prolongation.WindowDays} jours avant la fin de l'habilitation.");
+    public static readonly Error ProlongationNotPossible = new("authorization.prolongation_not_possible", "Cette habilitation ne peut pas être prolongée : elle n'est pas en cours, ou une mise à jour de la demande est déjà en cours.");
     public static readonly Error AlreadyRevoked = new("authorization.already_revoked", "Cette habilitation est déjà révoquée.");
 }

@@ -54,3 +54,19 @@ public sealed record AuthorizationExpiryReminded(Guid AggregateId, Guid? ActorId
 {
     public override string Action => "authorization.expiry_reminded";
 }
+
+/// <summary>Every answer of the prolongation questionnaire was "yes": the expiry moved from <paramref name="PreviousExpiresOn"/> to <paramref name="ExpiresOn"/>.</summary>
+public sealed record AuthorizationProlonged(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, DateOnly PreviousExpiresOn, DateOnly ExpiresOn,
+    ProlongationAnswers Answers)
+    : AuthorizationEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "authorization.prolonged";
+}
+
+/// <summary>An answer of the prolongation questionnaire was "no": the request is reopened for review, the authorization unchanged meanwhile.</summary>
+public sealed record AuthorizationProlongationReviewRequested(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid AccessRequestId,
+    ProlongationAnswers Answers)
+    : AuthorizationEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "authorization.prolongation_review_requested";
+}

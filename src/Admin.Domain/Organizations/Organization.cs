@@ -9,6 +9,7 @@ namespace Admin.Domain.Organizations;
 public sealed class Organization : Entity
 {
     public const int NameMaxLength = 200;
+    public const int SuspensionReasonMaxLength = 4000;
 
     private readonly List<Membership> _memberships = [];
     private readonly List<Invitation> _invitations = [];
@@ -20,6 +21,15 @@ public sealed class Organization : Entity
     public OrganizationKind Kind { get; private set; }
     public Address Address { get; private set; } = null!;
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>
+    /// Suspended as a whole by staff: every authorization of the organization answers SUSPENDED while
+    /// this is true, whatever its own status (which is left untouched, so resuming restores each one as it was).
+    /// </summary>
+    public bool IsSuspended { get; private set; }
+
+    public DateTimeOffset? SuspendedAt { get; private set; }
+    public string? SuspensionReason { get; private set; }
 
     public IReadOnlyCollection<Membership> Memberships => _memberships.AsReadOnly();
     public IReadOnlyCollection<Invitation> Invitations => _invitations.AsReadOnly();
@@ -179,6 +189,31 @@ public sealed class Organization : Entity
 
         _memberships.Remove(membership);
         Changed(new MemberRemoved(Id, actorUserId, now, memberUserId, membership.Role));
+        return Result.Ok();
+    }
+
+    /// <summary>Staff (an instructor or administrator, checked by the caller) suspend the whole organization, with a reason.</summary>
+    public Result Suspend(Guid staffUserId, string? reason, DateTimeOffset now)
+    {
+        if (IsSuspended) return Result.Conflict(OrganizationErrors.AlreadySuspended);
+        var text = reason?.Trim() ?? "";
+        if (text.Length == 0) return Result.Invalid(OrganizationErrors.SuspensionReasonRequired.ForField("Reason"));
+        if (text.Length > SuspensionReasonMaxLength) return Result.Invalid(OrganizationErrors.SuspensionReasonTooLong.ForField("Reason"));
+
+        IsSuspended = true;
+        SuspendedAt = now;
+        SuspensionReason = text;
+        Changed(new OrganizationSuspended(Id, staffUserId, now, text));
+        return Result.Ok();
+    }
+
+    public Result Resume(Guid staffUserId, DateTimeOffset now)
+    {
+        if (!IsSuspended) return Result.Conflict(OrganizationErrors.NotSuspended);
+        IsSuspended = false;
+        SuspendedAt = null;
+        SuspensionReason = null;
+        Changed(new OrganizationResumed(Id, staffUserId, now));
         return Result.Ok();
     }
 

@@ -28,5 +28,9 @@ public static class OrganizationErrors
     public static readonly Error InvitationExpired = new("organization.invitation_expired", "Cette invitation a expiré. Demandez à un demandeur de l'organisation de vous inviter à nouveau.");
     public static readonly Error InvitationEmailMismatch = new("organization.invitation_email_mismatch", "Cette invitation a été envoyée à une autre adresse électronique que celle de votre compte.");
     public static readonly Error MemberNotFound = new("organization.member_not_found", "Cette personne n'est pas membre de l'organisation.");
+    public static readonly Error SuspensionReasonRequired = new("organization.suspension_reason_required", "Indiquez le motif de la suspension : il sera transmis au demandeur et au contact technique.");
+    public static readonly Error SuspensionReasonTooLong = new("organization.suspension_reason_too_long", $"Le motif ne doit pas dépasser {Organization.SuspensionReasonMaxLength} caractères.");
+    public static readonly Error AlreadySuspended = new("organization.already_suspended", "Cette organisation est déjà suspendue.");
+    public static readonly Error NotSuspended = new("organization.not_suspended", "Cette organisation n'est pas suspendue.");
     public static readonly Error LastApplicantCannotLeave = new("organization.last_applicant_cannot_leave", "L'organisation doit garder au moins un demandeur : désignez-en un autre avant de quitter ce rôle.");
 }

@@ -54,3 +54,21 @@ public sealed record MemberRemoved(Guid AggregateId, Guid? ActorId, DateTimeOffs
     public override string Action => "organization.member_removed";
     public override string? FromState => Role.ToString();
 }
+
+/// <summary>Staff suspended the whole organization: all its keys answer SUSPENDED until it is resumed.</summary>
+public sealed record OrganizationSuspended(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, string SuspensionReason)
+    : OrganizationEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "organization.suspended";
+    public override string? FromState => "Active";
+    public override string? ToState => "Suspended";
+    public override string? Reason => SuspensionReason;
+}
+
+public sealed record OrganizationResumed(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt)
+    : OrganizationEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "organization.resumed";
+    public override string? FromState => "Suspended";
+    public override string? ToState => "Active";
+}

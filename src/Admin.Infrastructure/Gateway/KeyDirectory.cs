@@ -153,7 +153,7 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
             var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == key.OrganizationId, ct);
             grant = new KeyGrant(authorization.Id, organization.Id, organization.Siret.Value, organization.Name, authorization.Scopes,
                 new KeyLimits(authorization.RatePerSecond, authorization.DailyQuota, authorization.MonthlyQuota), authorization.ExpiresAt,
-                isSuspended: authorization.Status == AuthorizationStatus.Suspended || IsSuspended(organization),
+                isSuspended: authorization.Status == AuthorizationStatus.Suspended || organization.IsSuspended,
                 isRevoked: authorization.Status == AuthorizationStatus.Revoked);
             if (Interlocked.Read(ref _generation) == generation) _grants[key.AuthorizationId] = grant;
         }
@@ -171,9 +171,6 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
             DateTimeOffset.MaxValue, isSuspended: false, isRevoked: false);
         return new KeySnapshot(token.Id, ApiKeyEnvironment.Sandbox, grant, DateTimeOffset.MaxValue, null, IpAllowList.Empty);
     }
-
-    // Organization suspension arrives with the suspension work (issue 13); until then no organization is suspended.
-    private static bool IsSuspended(Admin.Domain.Organizations.Organization organization) => organization is null;
 
     private sealed record Entry(KeySnapshot? Snapshot, long NegativeUntil);
 }

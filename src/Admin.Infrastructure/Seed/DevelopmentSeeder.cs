@@ -35,19 +35,11 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
 
     public const string DemoOrganizationSiret = "21690000000003";
 
-    /// <summary>
-    /// The demo organization's valid production key, fixed so the README can show it. Development only:
-    /// anywhere else a secret comes from the cryptographic generator and is known to nobody but its holder.
-    /// </summary>
-    public const string DemoProductionKey = "apip_live_CommuneDeDemoCleDeProduction20261gii4T";
-
-    /// <summary>The demo organization's sandbox key, fixed as the production one (Development only).</summary>
-    public const string DemoSandboxKey = "apip_test_CommuneDeDemoCleDeBacASable202601yhhid";
-
-    /// <summary>The demo gateway credentials, one per environment, fixed so the README can show them (Development only).</summary>
-    public const string DemoProductionGatewayCredential = "apip_gw_DemoPasserelleDeProductionNePasUtiliser1";
-
-    public const string DemoSandboxGatewayCredential = "apip_gw_DemoPasserelleDuBacASableNePasUtiliser01";
+    // The fixed demo secrets live in DemoSecrets; these names stay for the code that already uses them.
+    public const string DemoProductionKey = DemoSecrets.ProductionKey;
+    public const string DemoSandboxKey = DemoSecrets.SandboxKey;
+    public const string DemoProductionGatewayCredential = DemoSecrets.ProductionGatewayCredential;
+    public const string DemoSandboxGatewayCredential = DemoSecrets.SandboxGatewayCredential;
 
     public async Task SeedAsync()
     {
@@ -80,8 +72,9 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
     }
 
     /// <summary>
-    /// "Commune de Démo" and six requests: draft, submitted, changes requested, approved (with its
-    /// authorization), refused, and a draft the instructor prepared that awaits its take-over.
+    /// "Commune de Démo" and seven requests: draft, submitted, changes requested, approved (with its
+    /// authorization and a key in each state), a second approved one whose authorization is suspended,
+    /// refused, and a draft the instructor prepared that awaits its take-over.
     /// </summary>
     private async Task SeedDemoOrganizationAsync()
     {
@@ -131,11 +124,21 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
 
         var approved = Complete("Aide aux vacances", ["cnaf_quotient_familial", "cnaf_allocataires", "cnaf_enfants"], now.AddDays(-45));
         Ensure(approved.Submit(partner.Id, charter, offerable, now.AddDays(-40)));
-        var grant = Grant.Create(["cnaf_quotient_familial", "cnaf_allocataires"], approved.Scopes, offerable, 20, 5_000, 100_000, null, now.AddDays(-35)).Value;
+        // The default rate, and quotas large enough for a test run against the gateway.
+        var grant = Grant.Create(["cnaf_quotient_familial", "cnaf_allocataires"], approved.Scopes, offerable, 20, 100_000, 2_000_000, null, now.AddDays(-35)).Value;
         var authorization = approved.Approve(staff, grant, null, now.AddDays(-35));
         Ensure(authorization);
         db.Authorizations.Add(authorization.Value);
         SeedKeys(organization, authorization.Value, partner.Id, now);
+
+        var meals = Complete("Portage de repas à domicile", ["cnaf_quotient_familial"], now.AddDays(-44));
+        Ensure(meals.Submit(partner.Id, charter, offerable, now.AddDays(-42)));
+        var mealsGrant = Grant.Create(["cnaf_quotient_familial"], meals.Scopes, offerable, 20, null, null, null, now.AddDays(-38)).Value;
+        var suspended = Ensure(meals.Approve(staff, mealsGrant, null, now.AddDays(-38)));
+        db.Authorizations.Add(suspended);
+        db.ApiKeys.Add(Ensure(ApiKey.Issue(suspended, organization, partner.Id, "Logiciel du portage de repas", ApiKeyEnvironment.Production,
+            ApiKeySecrets.FromSecret(DemoSecrets.SuspendedKey).Material, now.AddDays(-37))));
+        Ensure(suspended.Suspend(instructor.Id, "Contrôle en cours : des appels en dehors des heures de service ont été signalés.", now.AddDays(-5)));
 
         var refused = Complete("Carte de transport scolaire", ["men_statut_scolarite"], now.AddDays(-50));
         Ensure(refused.Submit(partner.Id, charter, offerable, now.AddDays(-48)));
@@ -158,17 +161,25 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The approved request's keys: a valid production key and a sandbox key (the fixed demo secrets), and a revoked one.</summary>
+    /// <summary>
+    /// The approved request's keys, each with its fixed demo secret: valid (production and sandbox), revoked,
+    /// expired (renewed with no overlap) and its successor, restricted to <see cref="DemoSecrets.IpRestrictedRange"/>.
+    /// </summary>
     private void SeedKeys(Organization organization, Authorization authorization, Guid partnerId, DateTimeOffset now)
     {
         var valid = Ensure(ApiKey.Issue(authorization, organization, partnerId, "Logiciel de gestion des aides", ApiKeyEnvironment.Production,
-            ApiKeySecrets.FromSecret(DemoProductionKey).Material, now.AddDays(-30)));
+            ApiKeySecrets.FromSecret(DemoSecrets.ProductionKey).Material, now.AddDays(-30)));
         var revoked = Ensure(ApiKey.Issue(authorization, organization, partnerId, "Ancienne clé de test", ApiKeyEnvironment.Production,
-            ApiKeySecrets.Generate(ApiKeyEnvironment.Production).Material, now.AddDays(-34)));
+            ApiKeySecrets.FromSecret(DemoSecrets.RevokedKey).Material, now.AddDays(-34)));
         Ensure(revoked.RevokeAsMember(organization, partnerId, "Clé remplacée : elle avait été collée dans un ticket de support.", now.AddDays(-31)));
+        var expired = Ensure(ApiKey.Issue(authorization, organization, partnerId, "Serveur de la médiathèque", ApiKeyEnvironment.Production,
+            ApiKeySecrets.FromSecret(DemoSecrets.ExpiredKey).Material, now.AddDays(-33)));
+        var restricted = Ensure(expired.Renew(authorization, organization, partnerId, RenewalOverlap.Now,
+            ApiKeySecrets.FromSecret(DemoSecrets.IpRestrictedKey).Material, now.AddDays(-32)));
+        Ensure(restricted.SetAllowedIps(organization, partnerId, DemoSecrets.IpRestrictedRange, now.AddDays(-32)));
         var sandbox = Ensure(ApiKey.Issue(authorization, organization, partnerId, "Intégration (bac à sable)", ApiKeyEnvironment.Sandbox,
-            ApiKeySecrets.FromSecret(DemoSandboxKey).Material, now.AddDays(-29)));
-        db.ApiKeys.AddRange(valid, revoked, sandbox);
+            ApiKeySecrets.FromSecret(DemoSecrets.SandboxKey).Material, now.AddDays(-29)));
+        db.ApiKeys.AddRange(valid, revoked, expired, restricted, sandbox);
     }
 
     /// <summary>A gateway credential per environment with the fixed demo secrets, created by the demo administrator.</summary>
@@ -178,8 +189,8 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
         var now = time.GetUtcNow();
         foreach (var (name, environment, secret) in new[]
         {
-            ("Passerelle de démonstration (production)", ApiKeyEnvironment.Production, DemoProductionGatewayCredential),
-            ("Passerelle de démonstration (bac à sable)", ApiKeyEnvironment.Sandbox, DemoSandboxGatewayCredential),
+            ("Passerelle de démonstration (production)", ApiKeyEnvironment.Production, DemoSecrets.ProductionGatewayCredential),
+            ("Passerelle de démonstration (bac à sable)", ApiKeyEnvironment.Sandbox, DemoSecrets.SandboxGatewayCredential),
         })
         {
             var material = GatewayCredentialSecrets.FromSecret(secret).Material;

@@ -39,7 +39,8 @@ public sealed class ApiKeysController(IMediator mediator, TimeProvider time) : C
     {
         var page = await mediator.Send(new KeyPage.Query(authorizationId, AsStaff: false), ct);
         if (page.IsFailure) return this.Refusal(page) ?? NotFound();
-        if (!page.Value.IsUsable) return this.RedirectWithFlash(page.Value.BasePath, ApiKeyErrors.AuthorizationNotActive.Message);
+        if (!page.Value.IsUsable)
+            return this.RedirectWithFlash(page.Value.BasePath, (page.Value.OrganizationSuspensionReason is null ? ApiKeyErrors.AuthorizationNotActive : ApiKeyErrors.OrganizationSuspended).Message);
         if (!page.Value.CanIssue) return this.Forbidden();
         if (!IdentityConfirmation.IsRecent(IdentityConfirmation.ConfirmedAt(User), time.GetUtcNow()))
             return Redirect(IdentityConfirmation.UrlFor(KeyRoutes.NewKey(authorizationId)));

@@ -91,6 +91,41 @@ public class ApiKeyTests
     }
 
     [Fact]
+    public void No_key_while_the_whole_organization_is_suspended_and_again_once_it_is_resumed()
+    {
+        var (organization, authorization) = Arrange();
+        Assert.True(organization.Suspend(InstructorId, "Contrôle en cours", Later).IsSuccess);
+
+        var refused = ApiKey.Issue(authorization, organization, Applicant, "Clé", ApiKeyEnvironment.Production, Material, Later);
+
+        Assert.Equal((ErrorKind.Conflict, "api_key.organization_suspended"), (refused.FailureKind, Assert.Single(refused.Errors).Code));
+        organization.Resume(InstructorId, Later);
+        Assert.True(ApiKey.Issue(authorization, organization, Applicant, "Clé", ApiKeyEnvironment.Production, Material, Later).IsSuccess);
+    }
+
+    [Fact]
+    public void A_prolongation_moves_the_expiry_of_a_current_key_but_not_of_a_revoked_or_renewed_one()
+    {
+        var organization = OrganizationBuilder.Registered().Build();
+        var request = Approved().ForOrganization(organization.Id).Build();
+        var authorization = AuthorizationOf(request);
+        var current = Issued(organization, authorization);
+        var revoked = Issued(organization, authorization);
+        revoked.RevokeAsMember(organization, Applicant, "Retirée", Later);
+        var renewed = Issued(organization, authorization);
+        renewed.Renew(authorization, organization, Applicant, RenewalOverlap.Days7, Material, Later);
+        var (revokedUntil, renewedUntil) = (revoked.ExpiresAt, renewed.ExpiresAt);
+
+        Assert.True(request.AnswerProlongation(Applicant, new ProlongationAnswers(true, true, true, true), authorization,
+            ParisTime.StartOfDay(authorization.ProlongationOpensOn)).Value);
+        foreach (var key in new[] { current, revoked, renewed }) key.FollowProlongation(authorization);
+
+        Assert.Equal(authorization.ExpiresAt, current.ExpiresAt);
+        Assert.Equal((revokedUntil, renewedUntil), (revoked.ExpiresAt, renewed.ExpiresAt));
+        Assert.Throws<ArgumentException>(() => current.FollowProlongation(AuthorizationOf(Approved().Build())));
+    }
+
+    [Fact]
     public void Key_material_of_another_environment_or_an_authorization_of_another_organization_is_a_bug()
     {
         var (organization, authorization) = Arrange();

@@ -138,10 +138,10 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
             .Distinct()
             .OrderBy(r => r.Pattern, StringComparer.Ordinal);
 
-    /// <summary>Forms that change something, refused to an auditor already on GET: a decision, a draft prepared for an organization, a key revocation.</summary>
+    /// <summary>Forms that change something, refused to an auditor already on GET: a decision, a draft prepared for an organization, a key revocation, a suspension.</summary>
     private static bool IsWriteForm(string pattern) =>
         pattern.Contains("/decision/", StringComparison.Ordinal) || pattern.Contains("/preparer", StringComparison.Ordinal)
-        || pattern.EndsWith("/revoquer", StringComparison.Ordinal);
+        || pattern.EndsWith("/revoquer", StringComparison.Ordinal) || pattern.EndsWith("/suspendre", StringComparison.Ordinal);
 
     /// <summary>Forms that post a key to read about it (never in a URL): they change nothing and every staff role uses them.</summary>
     private static bool IsReadOnlyPost(string pattern) => pattern is "instruction/cles" or "instruction/cles/tester";
@@ -188,6 +188,8 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
         var requests = await db.AccessRequests.CountAsync();
         var keys = await db.ApiKeys.CountAsync(k => k.RevokedAt == null);
         var gateways = await db.GatewayClients.CountAsync(c => c.RevokedAt == null);
-        return $"gateways {gateways}|request {request.Status} v{request.Version} assigned {request.AssignedTo} applicant {request.ApplicantId}|requests {requests}|authorizations {authorizations}|users {users}|retired {scopes}|charters {charters}|active keys {keys}";
+        var suspended = await db.Authorizations.CountAsync(a => a.Status == Admin.Domain.Authorizations.AuthorizationStatus.Suspended)
+            + await db.Organizations.CountAsync(o => o.IsSuspended);
+        return $"suspended {suspended}|gateways {gateways}|request {request.Status} v{request.Version} assigned {request.AssignedTo} applicant {request.ApplicantId}|requests {requests}|authorizations {authorizations}|users {users}|retired {scopes}|charters {charters}|active keys {keys}";
     });
 }

@@ -22,6 +22,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
             address.Property(a => a.City).HasMaxLength(Address.CityMaxLength).HasColumnName("AddressCity");
         });
         builder.Navigation(o => o.Address).IsRequired();
+        builder.Property(o => o.SuspensionReason).HasMaxLength(Organization.SuspensionReasonMaxLength);
         builder.Property(o => o.Version).IsConcurrencyToken();
 
         builder.HasMany(o => o.Memberships).WithOne().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);

@@ -38,6 +38,9 @@ public enum Need
 
     /// <summary>Revoke a key: the organization's applicants and technical contacts, and instructors and administrators.</summary>
     RevokeKeys,
+
+    /// <summary>Suspend or resume an authorization or a whole organization: an instructor or administrator who is not a member of it.</summary>
+    Suspend,
 }
 
 public sealed record MembershipSummary(Guid OrganizationId, string OrganizationName, string Siret, MembershipRole Role);
@@ -170,7 +173,7 @@ public sealed class AccessService(AdminDbContext db, ICurrentUser user)
             Need.Read => true,
             Need.Edit or Need.ManageMembers => isMember && mayChange,
             // The domain checks it again: a staff member never decides on (nor prepares) their own organization's request.
-            Need.Decide or Need.Prepare => staff is { CanReview: true } && !isMember,
+            Need.Decide or Need.Prepare or Need.Suspend => staff is { CanReview: true } && !isMember,
             Need.Transfer => (isMember && mayChange) || staff is { IsAdministrator: true },
             // For keys, mayChange is "manages keys" (applicant or technical contact).
             Need.SeeKeys => (isMember && mayChange) || staff is not null,

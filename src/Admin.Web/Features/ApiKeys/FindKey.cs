@@ -88,7 +88,7 @@ public static class FindKey
                 var history = audit.Where(a => a.AggregateId == k.Id)
                     .Select(a => new HistoryRow(a.OccurredAt, KeyStatusText.ActionName(a.Action), a.ActorId is { } id ? actors.GetValueOrDefault(id) : null, a.Reason))
                     .ToList();
-                return new Match(k.Id, k.Name, k.Prefix.Display, k.Environment, KeyStatusText.Of(k, authorization, now), k.CreatedAt, k.ExpiresAtWith(authorization),
+                return new Match(k.Id, k.Name, k.Prefix.Display, k.Environment, KeyStatusText.Of(k, authorization, now, organization.IsSuspended), k.CreatedAt, k.ExpiresAtWith(authorization),
                     k.LastUsedAt, authorization.Id, RequestTitle.Of(procedures.GetValueOrDefault(authorization.AccessRequestId)), authorization.AccessRequestId,
                     organization.Name, organization.Siret.Value, history);
             })];

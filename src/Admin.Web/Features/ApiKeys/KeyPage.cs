@@ -38,8 +38,21 @@ public static class KeyPage
         bool AsStaff,
         bool CanIssue,
         bool CanRevoke,
-        bool IsUsable)
+        bool IsUsable,
+        string? OrganizationSuspensionReason = null,
+        bool CanSuspend = false,
+        bool CanProlong = false)
     {
+        /// <summary>Its keys answer SUSPENDED: the authorization or its whole organization is suspended.</summary>
+        public bool IsSuspended => Authorization.Status == AuthorizationStatus.Suspended || OrganizationSuspensionReason is not null;
+
+        /// <summary>The authorization's state in French, as its keys are judged: revoked, suspended, expired or current.</summary>
+        public string StateText =>
+            Authorization.Status == AuthorizationStatus.Revoked ? "révoquée"
+            : IsSuspended ? "suspendue"
+            : !IsUsable ? "expirée"
+            : "en cours";
+
         public string ScopeName(string code) => ScopeLabels.GetValueOrDefault(code) is { Length: > 0 } label ? label : code;
 
         /// <summary>Where this page and its actions live, for partners or for staff.</summary>
@@ -81,10 +94,14 @@ public static class KeyPage
             .Select(k => new KeyRow(k.Id, k.Name, k.Prefix.Display, k.Environment, k.CreatedAt, k.LastUsedAt, k.ExpiresAtWith(authorization),
                 k.StatusAt(authorization, now), k.RevokedAt, k.RevocationReason, k.ReplacedById is not null, k.AllowedIps))
             .ToList();
-        var usable = authorization.IsUsable(now);
+        var organization = found.Organization;
+        var usable = authorization.IsUsable(now) && !organization.IsSuspended;
         var canRevoke = asStaff ? found.Staff is { CanReview: true } : found.ManagesKeys;
-        return new View(authorization, authorization.AccessRequestId, RequestTitle.Of(procedure), found.Organization.Name,
-            await db.ScopeLabelsAsync(ct), rows, asStaff, CanIssue: !asStaff && found.ManagesKeys && usable, canRevoke, usable);
+        return new View(authorization, authorization.AccessRequestId, RequestTitle.Of(procedure), organization.Name,
+            await db.ScopeLabelsAsync(ct), rows, asStaff, CanIssue: !asStaff && found.ManagesKeys && usable, canRevoke, usable,
+            organization.IsSuspended ? organization.SuspensionReason ?? "" : null,
+            CanSuspend: asStaff && found.Staff is { CanReview: true } && found.Role is null,
+            CanProlong: !asStaff && found.Role == Admin.Domain.Organizations.MembershipRole.Applicant && usable);
     }
 }
 
@@ -101,6 +118,9 @@ public static class KeyRoutes
     public static string AllowedIps(Guid authorizationId, Guid keyId) => $"{Keys(authorizationId, asStaff: false)}/{keyId}/adresses-ip";
 
     public static string Revoke(Guid authorizationId, Guid keyId, bool asStaff) => $"{Keys(authorizationId, asStaff)}/{keyId}/revoquer";
+
+    /// <summary>The prolongation questionnaire (applicants).</summary>
+    public static string Prolong(Guid authorizationId) => $"/habilitations/{authorizationId}/prolonger";
 }
 
 /// <summary>Where the example call of a new key goes: API Particulier's environment of the key.</summary>

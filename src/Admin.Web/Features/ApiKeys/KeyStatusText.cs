@@ -3,10 +3,10 @@ using Admin.Domain.Authorizations;
 
 namespace Admin.Web.Features.ApiKeys;
 
-/// <summary>A key's state as the gateway will judge it, in French: its own revocation or expiry first, then its authorization's state.</summary>
+/// <summary>A key's state as the gateway will judge it, in French: its own revocation or expiry first, then its authorization's state, then its organization's.</summary>
 public static class KeyStatusText
 {
-    public static string Of(ApiKey key, Authorization authorization, DateTimeOffset now)
+    public static string Of(ApiKey key, Authorization authorization, DateTimeOffset now, bool organizationSuspended = false)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(authorization);
@@ -18,6 +18,7 @@ public static class KeyStatusText
             {
                 AuthorizationStatus.Revoked => "Refusée : son habilitation est révoquée",
                 AuthorizationStatus.Suspended => "Suspendue : son habilitation est suspendue",
+                _ when organizationSuspended => "Suspendue : son organisation est suspendue",
                 _ => "Active",
             },
         };

@@ -72,7 +72,7 @@ public static class TestKey
                 allowed.Value.Organization.Name, allowed.Value.Organization.Siret.Value,
                 [.. authorization.Scopes.Order(StringComparer.Ordinal).Select(c => new ScopeName(c, labels.GetValueOrDefault(c) is { Length: > 0 } l ? l : c))],
                 authorization.RatePerSecond, authorization.DailyQuota, authorization.MonthlyQuota, found.ExpiresAtWith(authorization),
-                KeyStatusText.Of(found, authorization, now), KeyRoutes.Keys(authorization.Id, asStaff: allowed.Value.Role is null));
+                KeyStatusText.Of(found, authorization, now, allowed.Value.Organization.IsSuspended), KeyRoutes.Keys(authorization.Id, asStaff: allowed.Value.Role is null));
             return new Verdict(true, null, found.Environment, details, Unknown: false);
         }
     }
