@@ -123,4 +123,17 @@ public sealed class RealProxiesTests(RealProxies proxies) : IClassFixture<RealPr
         await AssertRefusedAsync(response, HttpStatusCode.BadGateway, "GATEWAY_UNAUTHENTICATED");
         Assert.Null(response.Header("WWW-Authenticate"));
     }
+
+    [Theory, MemberData(nameof(Gateways))]
+    public async Task A_back_office_that_cannot_be_reached_refuses_the_call_with_502(string proxy)
+    {
+        var key = await proxies.App.GatewayKeyAsync(FamilyScopes);
+        var cutOff = await proxies.StartAsync(proxy, proxies.Credential, backOffice: RealProxies.NothingListening());
+
+        var response = await CallAsync(cutOff, apiKey: key.Secret);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.DoesNotContain("x-api-particulier-scopes", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        if (proxy == RealProxies.Nginx) Assert.Equal("GATEWAY_ERROR", (await JsonAsync(response)).GetProperty("code").GetString());
+    }
 }

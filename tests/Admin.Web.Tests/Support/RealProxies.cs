@@ -53,11 +53,17 @@ public sealed class RealProxies : IAsyncLifetime
         _urls[Caddy] = await StartAsync(Caddy, Credential);
     }
 
-    /// <summary>Another <paramref name="proxy"/> from the same configuration with this credential (e.g. a wrong one); stopped with the fixture.</summary>
-    public Task<string> StartAsync(string proxy, string credential) =>
-        proxy == Nginx ? StartNginxAsync(credential) : StartCaddyAsync(credential);
+    /// <summary>
+    /// Another <paramref name="proxy"/> from the same configuration with this credential (e.g. a wrong one)
+    /// and this back-office address (default: the application's); stopped with the fixture.
+    /// </summary>
+    public Task<string> StartAsync(string proxy, string credential, string? backOffice = null) =>
+        proxy == Nginx ? StartNginxAsync(credential, backOffice ?? BackOffice) : StartCaddyAsync(credential, backOffice ?? BackOffice);
 
-    private async Task<string> StartNginxAsync(string credential)
+    /// <summary>A loopback address where nothing listens (a back-office that is down).</summary>
+    public static string NothingListening() => $"127.0.0.1:{FreePort()}";
+
+    private async Task<string> StartNginxAsync(string credential, string backOffice)
     {
         var prefix = Path.Combine(Directory, "nginx-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(Path.Combine(prefix, "tmp"));
@@ -66,7 +72,7 @@ public sealed class RealProxies : IAsyncLifetime
         var config = Path.Combine(prefix, "nginx.conf");
         await File.WriteAllTextAsync(config, template
             .Replace("@LISTEN@", listen, StringComparison.Ordinal)
-            .Replace("@BACKOFFICE@", BackOffice, StringComparison.Ordinal)
+            .Replace("@BACKOFFICE@", backOffice, StringComparison.Ordinal)
             .Replace("@UPSTREAM@", Upstream, StringComparison.Ordinal)
             .Replace("@GATEWAY_CREDENTIAL@", credential, StringComparison.Ordinal));
         var start = new ProcessStartInfo(Binary(Nginx)) { WorkingDirectory = prefix };
@@ -74,7 +80,7 @@ public sealed class RealProxies : IAsyncLifetime
         return await StartAsync(Nginx, start, listen, Path.Combine(prefix, "error.log"));
     }
 
-    private async Task<string> StartCaddyAsync(string credential)
+    private async Task<string> StartCaddyAsync(string credential, string backOffice)
     {
         var home = Path.Combine(Directory, "caddy-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(home);
@@ -89,7 +95,7 @@ public sealed class RealProxies : IAsyncLifetime
         start.Environment["XDG_DATA_HOME"] = Path.Combine(home, "data");
         start.Environment["XDG_CONFIG_HOME"] = Path.Combine(home, "config");
         start.Environment["GATEWAY_LISTEN"] = listen;
-        start.Environment["BACKOFFICE"] = BackOffice;
+        start.Environment["BACKOFFICE"] = backOffice;
         start.Environment["UPSTREAM"] = Upstream;
         start.Environment["GATEWAY_CREDENTIAL"] = credential;
         return await StartAsync(Caddy, start, listen, null);
