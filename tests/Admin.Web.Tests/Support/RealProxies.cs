@@ -76,7 +76,7 @@ public sealed class RealProxies : IAsyncLifetime
             .Replace("@UPSTREAM@", Upstream, StringComparison.Ordinal)
             .Replace("@GATEWAY_CREDENTIAL@", credential, StringComparison.Ordinal));
         var start = new ProcessStartInfo(Binary(Nginx)) { WorkingDirectory = prefix };
-        foreach (var argument in new[] { "-p", prefix, "-c", config, "-g", "daemon off;" }) start.ArgumentList.Add(argument);
+        foreach (var argument in new[] { "-p", prefix, "-c", config, "-e", Path.Combine(prefix, "error.log"), "-g", "daemon off;" }) start.ArgumentList.Add(argument);
         return await StartAsync(Nginx, start, listen, Path.Combine(prefix, "error.log"));
     }
 
