@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project (domain, HTTP, browser) and ends with one line "N passed, N failed, N skipped".
-# Installs Debian's Chromium for the browser tests when it is missing. Exits non-zero on any failure.
+# Installs Debian's Chromium for the browser tests, and nginx and Caddy for the real-gateway tests
+# (tests/Admin.Web.Tests/Gateway/RealProxiesTests.cs), when they are missing. Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -10,6 +11,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null \
     || { echo "Could not install chromium"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+if { ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; } || ! command -v caddy >/dev/null 2>&1; then
+  echo "Installing nginx and Caddy for the real-gateway tests (apt-get)…"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq nginx caddy >/dev/null \
+    || { echo "Could not install nginx and caddy"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 dotnet tool restore >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
