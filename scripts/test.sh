@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project (domain, HTTP, browser) and ends with one line "N passed, N failed, N skipped".
-# Installs Debian's Chromium for the browser tests, and nginx and Caddy for the real-gateway tests
+# Installs Debian's Chromium for the browser tests, nginx and Caddy for the real-gateway tests and Redis for the scale-out tests
 # (tests/Admin.Web.Tests/Gateway/RealProxiesTests.cs), when they are missing. Exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -13,11 +13,14 @@ if ! command -v chromium >/dev/null 2>&1; then
     || { echo "Could not install chromium"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
-if { ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; } || ! command -v caddy >/dev/null 2>&1; then
-  echo "Installing nginx and Caddy for the real-gateway tests (apt-get)…"
+if { ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; } || ! command -v caddy >/dev/null 2>&1 \
+  || { ! command -v redis-server >/dev/null 2>&1 && [ ! -x /usr/bin/redis-server ]; }; then
+  echo "Installing nginx, Caddy and Redis for the real-gateway and scale-out tests (apt-get)…"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq nginx caddy >/dev/null \
-    || { echo "Could not install nginx and caddy"; echo "0 passed, 1 failed"; exit 1; }
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq nginx caddy redis-server >/dev/null \
+    || { echo "Could not install nginx, caddy and redis-server"; echo "0 passed, 1 failed"; exit 1; }
+  # The tests start their own servers on free loopback ports; the packages' services are not needed.
+  $sudo_cmd systemctl disable --now redis-server nginx caddy >/dev/null 2>&1 || true
 fi
 
 dotnet tool restore >/dev/null || { echo "0 passed, 1 failed"; exit 1; }

@@ -34,8 +34,11 @@ public static class DependencyInjection
         var gateway = configuration.GetSection(Gateway.GatewayOptions.Section).Get<Gateway.GatewayOptions>() ?? new Gateway.GatewayOptions();
         if (gateway.Counters == Gateway.CountersMode.Redis && !string.IsNullOrWhiteSpace(gateway.Redis))
         {
-            dataProtection.PersistKeysToStackExchangeRedis(
-                () => Gateway.GatewayServices.SharedRedis(gateway.Redis).GetDatabase(), "apip:data-protection-keys");
+            // The container's own connection (Gateway.GatewayServices registers it), disposed with it.
+            services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(sp =>
+                new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+                    o.XmlRepository = new Microsoft.AspNetCore.DataProtection.StackExchangeRedis.RedisXmlRepository(
+                        () => sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().GetDatabase(), "apip:data-protection-keys")));
         }
         else
         {

@@ -39,7 +39,7 @@ public static class GatewayServices
         if (options.Counters == CountersMode.Redis)
         {
             if (string.IsNullOrWhiteSpace(options.Redis)) throw new InvalidOperationException("Gateway:Redis is required when Gateway:Counters is Redis.");
-            services.AddSingleton<IConnectionMultiplexer>(_ => SharedRedis(options.Redis));
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(options.Redis));
             services.AddSingleton<RedisKeyCounters>();
             services.AddSingleton<IKeyCounters>(sp => sp.GetRequiredService<RedisKeyCounters>());
             services.AddHostedService<RedisGatewayBackplane>();
@@ -56,12 +56,6 @@ public static class GatewayServices
         services.AddScoped<GatewayChangesInterceptor>();
         return services;
     }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ConnectionMultiplexer>> Connections = new(StringComparer.Ordinal);
-
-    /// <summary>One connection per configuration string in the process (data protection and counters share it).</summary>
-    public static ConnectionMultiplexer SharedRedis(string configuration) =>
-        Connections.GetOrAdd(configuration, c => new Lazy<ConnectionMultiplexer>(() => ConnectRedis(c))).Value;
 
     /// <summary>A connection that never fails the start and keeps retrying, with short timeouts (the hot path falls back to local counters).</summary>
     public static ConnectionMultiplexer ConnectRedis(string configuration)

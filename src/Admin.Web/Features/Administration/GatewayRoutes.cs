@@ -69,7 +69,7 @@ public static class GatewayRoutes
             else
             {
                 var created = GatewayRoute.Create(content, catalogue, taken, user.Id, now);
-                if (created.IsFailure) return created;
+                if (created.IsFailure) return Result<Guid>.Failure(created.FailureKind!.Value, created.Errors);
                 route = created.Value;
                 db.GatewayRoutes.Add(route);
             }
