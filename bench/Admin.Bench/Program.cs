@@ -13,9 +13,9 @@ internal static class BenchCommand
     {
         var what = args.FirstOrDefault() ?? "queue";
         var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
-        if (what != "queue")
+        if (what is not ("queue" or "gateway"))
         {
-            await Console.Error.WriteLineAsync("Usage: Admin.Bench queue [requests]");
+            await Console.Error.WriteLineAsync("Usage: Admin.Bench queue [requests] | Admin.Bench gateway");
             return 2;
         }
 
@@ -23,6 +23,16 @@ internal static class BenchCommand
         await Console.Error.WriteLineAsync("Warning: a Debug build; figures only count on -c Release.");
 #endif
         var total = Stopwatch.StartNew();
+        if (what == "gateway")
+        {
+            var figures = await GatewayBenchmark.RunAsync();
+            foreach (var line in figures) Console.WriteLine(line);
+            ReadmeFigures.Replace("gateway", ["## Gateway", "",
+                "`dotnet run -c Release --project bench/Admin.Bench -- gateway` (needs Debian's `wrk` and `redis-server`; about 10 minutes)", "", .. figures]);
+            Console.WriteLine($"Done in {total.Elapsed.TotalMinutes:0.0} min; bench/README.md updated.");
+            return 0;
+        }
+
         var lines = await QueueBenchmark.RunAsync(requests);
         foreach (var line in lines) Console.WriteLine(line);
         ReadmeFigures.Replace("queue", ["## Staff queue", "", "`dotnet run -c Release --project bench/Admin.Bench -- queue` (target: p95 under 150 ms)", "", .. lines]);

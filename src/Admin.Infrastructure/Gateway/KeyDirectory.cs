@@ -64,6 +64,47 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
         return LoadAsync(hash, isTestToken, environment, ct);
     }
 
+    /// <summary>
+    /// Loads every key that is neither revoked nor replaced into the cache, page by page (one query for the
+    /// keys of a page, one for their authorizations and organizations), so that the first calls after a
+    /// deployment are answered from memory too. Returns the number of keys cached.
+    /// </summary>
+    public async Task<int> WarmAsync(CancellationToken ct, int pageSize = 10_000)
+    {
+        var count = 0;
+        Guid? after = null;
+        while (true)
+        {
+            var generation = Interlocked.Read(ref _generation);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
+            var page = await db.ApiKeys.AsNoTracking().Where(k => k.RevokedAt == null && (after == null || k.Id.CompareTo(after.Value) > 0))
+                .OrderBy(k => k.Id).Take(pageSize).ToListAsync(ct);
+            if (page.Count == 0) return count;
+            after = page[^1].Id;
+
+            var missing = page.Select(k => k.AuthorizationId).Distinct().Where(id => !_grants.ContainsKey(id)).ToList();
+            if (missing.Count > 0)
+            {
+                var authorizations = await db.Authorizations.AsNoTracking().Where(a => missing.Contains(a.Id)).ToListAsync(ct);
+                var organizationIds = authorizations.Select(a => a.OrganizationId).Distinct().ToList();
+                var organizations = await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+                foreach (var authorization in authorizations)
+                {
+                    _grants.TryAdd(authorization.Id, GrantOf(authorization, organizations[authorization.OrganizationId]));
+                }
+            }
+
+            if (Interlocked.Read(ref _generation) != generation) continue;
+            foreach (var key in page)
+            {
+                if (!_grants.TryGetValue(key.AuthorizationId, out var grant)) continue;
+                _entries.TryAdd(KeyHash.FromHex(key.Hash), new Entry(SnapshotOf(key, grant), 0));
+                count++;
+            }
+        }
+    }
+
     /// <summary>Evicts what a change touches.</summary>
     public void Apply(GatewayChange change)
     {
@@ -151,16 +192,21 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
         {
             var authorization = await db.Authorizations.AsNoTracking().FirstAsync(a => a.Id == key.AuthorizationId, ct);
             var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == key.OrganizationId, ct);
-            grant = new KeyGrant(authorization.Id, organization.Id, organization.Siret.Value, organization.Name, authorization.Scopes,
-                new KeyLimits(authorization.RatePerSecond, authorization.DailyQuota, authorization.MonthlyQuota), authorization.ExpiresAt,
-                isSuspended: authorization.Status == AuthorizationStatus.Suspended || organization.IsSuspended,
-                isRevoked: authorization.Status == AuthorizationStatus.Revoked);
+            grant = GrantOf(authorization, organization);
             if (Interlocked.Read(ref _generation) == generation) _grants[key.AuthorizationId] = grant;
         }
 
-        return new KeySnapshot(key.Id, key.Environment, grant, key.ExpiresAt, key.RevokedAt,
-            key.AllowedIps.Count == 0 ? IpAllowList.Empty : IpAllowList.FromStored(key.AllowedIps));
+        return SnapshotOf(key, grant);
     }
+
+    private static KeySnapshot SnapshotOf(ApiKey key, KeyGrant grant) =>
+        new(key.Id, key.Environment, grant, key.ExpiresAt, key.RevokedAt, key.AllowedIps.Count == 0 ? IpAllowList.Empty : IpAllowList.FromStored(key.AllowedIps));
+
+    private static KeyGrant GrantOf(Authorization authorization, Admin.Domain.Organizations.Organization organization) =>
+        new(authorization.Id, organization.Id, organization.Siret.Value, organization.Name, authorization.Scopes,
+            new KeyLimits(authorization.RatePerSecond, authorization.DailyQuota, authorization.MonthlyQuota), authorization.ExpiresAt,
+            isSuspended: authorization.Status == AuthorizationStatus.Suspended || organization.IsSuspended,
+            isRevoked: authorization.Status == AuthorizationStatus.Revoked);
 
     private static async Task<KeySnapshot?> LoadTestTokenAsync(AdminDbContext db, string hex, CancellationToken ct)
     {

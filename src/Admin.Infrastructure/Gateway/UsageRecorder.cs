@@ -199,10 +199,23 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
     }
 }
 
-/// <summary>Flushes the usage counts every second, and once more when the app stops.</summary>
-public sealed class UsageFlusher(UsageRecorder recorder, ILogger<UsageFlusher> logger) : BackgroundService
+/// <summary>
+/// Flushes the usage counts every second, and once more when the app has stopped: after the server
+/// has finished the requests in flight (ApplicationStopped), so the calls answered while stopping are counted too.
+/// </summary>
+public sealed class UsageFlusher(UsageRecorder recorder, IHostApplicationLifetime lifetime, ILogger<UsageFlusher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStopped.Register(() =>
+        {
+            var written = recorder.FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+            logger.LogInformation("Usage flushed after the server stopped: {Calls} calls", written);
+        });
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -507,6 +507,25 @@ public sealed class GatewayApiTests(ClockedWebFactory app) : IClassFixture<Clock
     }
 
     [Fact]
+    public async Task Warming_the_cache_page_by_page_loads_every_usable_key_so_no_first_call_reaches_the_database()
+    {
+        var keys = new[] { await app.GatewayKeyAsync(FamilyScopes), await app.GatewayKeyAsync(FamilyScopes), await app.GatewayKeyAsync(FamilyScopes) };
+        var revoked = await app.GatewayKeyAsync(FamilyScopes);
+        await app.ChangeKeyAsync(revoked.KeyId, (k, organization, _) => k.RevokeAsMember(organization, revoked.Applicant.User.Id, "Fuite", DateTimeOffset.UtcNow));
+        var (client, credential) = await GatewayAsync();
+        var directory = app.Services.GetRequiredService<KeyDirectory>();
+
+        var cached = await directory.WarmAsync(CancellationToken.None, pageSize: 2);
+        var before = directory.DatabaseLookups;
+        foreach (var key in keys) Assert.Equal("VALID", await CodeAsync(client.VerifyAsync(credential, new { key = key.Secret })));
+
+        Assert.Equal(before, directory.DatabaseLookups);
+        var stored = await app.WithDbAsync(db => db.ApiKeys.CountAsync(k => k.RevokedAt == null));
+        Assert.Equal(stored, cached);
+        Assert.Equal("REVOKED", await CodeAsync(client.VerifyAsync(credential, new { key = revoked.Secret })));
+    }
+
+    [Fact]
     public async Task Usage_is_flushed_per_key_route_and_code_with_the_last_address()
     {
         var key = await app.GatewayKeyAsync(FamilyScopes, ratePerSecond: 3);

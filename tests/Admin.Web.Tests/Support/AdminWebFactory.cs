@@ -87,12 +87,16 @@ public class AdminWebFactory : WebApplicationFactory<Program>
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
+    /// <summary>Whether the data directory outlives this node (another node opens it afterwards).</summary>
+    protected virtual bool KeepsDataDirectory => false;
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (KeepsDataDirectory) return;
             try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
