@@ -69,13 +69,14 @@ public sealed class KeySnapshot
         ExpiresAt = expiresAt < grant.ExpiresAt ? expiresAt : grant.ExpiresAt;
         RevokedAt = revokedAt;
         AllowList = allowList;
-        KeyIdText = keyId.ToString();
     }
 
     public Guid KeyId { get; }
 
-    /// <summary>The key's id as the contract writes it (lower-case, hyphenated), computed once.</summary>
-    public string KeyIdText { get; }
+    /// <summary>The key's id as the contract writes it (lower-case, hyphenated), computed once the key is used (a million cached keys keep no string each).</summary>
+    public string KeyIdText => _keyIdText ??= KeyId.ToString();
+
+    private string? _keyIdText;
 
     public ApiKeyEnvironment Environment { get; }
     public KeyGrant Grant { get; }

@@ -15,19 +15,31 @@ public readonly record struct LimitWindows(long Second, int Day, int Month, int 
         var second = Math.DivRem(utcTicks, TimeSpan.TicksPerSecond, out var withinSecond);
         if (withinSecond < 0) { second--; withinSecond += TimeSpan.TicksPerSecond; }
 
-        var paris = ParisTime.ToParis(now);
-        var today = DateOnly.FromDateTime(paris.DateTime);
-        var endOfDay = ParisTime.EndOfDay(today);
-        var firstOfNextMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
-        var endOfMonth = ParisTime.StartOfDay(firstOfNextMonth);
+        // The Paris day of this instant, computed once per day (time-zone conversions are the costly part).
+        var day = _day;
+        if (day is null || now.UtcTicks < day.StartTicks || now.UtcTicks >= day.EndTicks) _day = day = ParisDay.Of(now);
 
         return new LimitWindows(
             second,
-            today.DayNumber,
-            (today.Year * 12) + today.Month - 1,
+            day.DayNumber,
+            day.Month,
             CeilingSeconds(TimeSpan.TicksPerSecond - withinSecond),
-            CeilingSeconds((endOfDay - now).Ticks),
-            CeilingSeconds((endOfMonth - now).Ticks));
+            CeilingSeconds(day.EndTicks - now.UtcTicks),
+            CeilingSeconds(day.EndOfMonthTicks - now.UtcTicks));
+    }
+
+    private static ParisDay? _day;
+
+    /// <summary>One Paris calendar day: its bounds and its month's end, in UTC ticks.</summary>
+    private sealed record ParisDay(long StartTicks, long EndTicks, long EndOfMonthTicks, int DayNumber, int Month)
+    {
+        public static ParisDay Of(DateTimeOffset now)
+        {
+            var today = DateOnly.FromDateTime(ParisTime.ToParis(now).DateTime);
+            var firstOfNextMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+            return new ParisDay(ParisTime.StartOfDay(today).UtcTicks, ParisTime.EndOfDay(today).UtcTicks, ParisTime.StartOfDay(firstOfNextMonth).UtcTicks,
+                today.DayNumber, (today.Year * 12) + today.Month - 1);
+        }
     }
 
     private static int CeilingSeconds(long ticks) => (int)((ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond);

@@ -23,8 +23,9 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
     /// <summary>Beyond this many negative entries, they are all dropped (a flood cannot exhaust memory).</summary>
     public const int MaxNegativeEntries = 2_000_000;
 
-    private static readonly object Unknown = new();
-    private readonly ConcurrentDictionary<KeyHash, Entry> _entries = new();
+    // A value is the key's snapshot, or the instant (UTC ticks, boxed) until which the hash is known as unknown:
+    // no wrapper object per cached key.
+    private readonly ConcurrentDictionary<KeyHash, object> _entries = new();
     private readonly ConcurrentDictionary<Guid, KeyGrant> _grants = new();
     private int _negativeCount;
     private long _databaseLookups;
@@ -57,8 +58,8 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
         var hash = KeyHash.Of(secret);
         if (_entries.TryGetValue(hash, out var entry))
         {
-            if (entry.Snapshot is { } snapshot) return ValueTask.FromResult<KeySnapshot?>(snapshot.Environment == environment ? snapshot : null);
-            if (entry.NegativeUntil > time.GetUtcNow().UtcTicks) return ValueTask.FromResult<KeySnapshot?>(null);
+            if (entry is KeySnapshot snapshot) return ValueTask.FromResult<KeySnapshot?>(snapshot.Environment == environment ? snapshot : null);
+            if ((long)entry > time.GetUtcNow().UtcTicks) return ValueTask.FromResult<KeySnapshot?>(null);
         }
 
         return LoadAsync(hash, isTestToken, environment, ct);
@@ -99,7 +100,7 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
             foreach (var key in page)
             {
                 if (!_grants.TryGetValue(key.AuthorizationId, out var grant)) continue;
-                _entries.TryAdd(KeyHash.FromHex(key.Hash), new Entry(SnapshotOf(key, grant), 0));
+                _entries.TryAdd(KeyHash.FromHex(key.Hash), SnapshotOf(key, grant));
                 count++;
             }
         }
@@ -114,12 +115,12 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
             case GatewayChangeKind.Key:
                 foreach (var (hash, entry) in _entries)
                 {
-                    if (entry.Snapshot?.KeyId == change.Id) _entries.TryRemove(hash, out _);
+                    if (entry is KeySnapshot snapshot && snapshot.KeyId == change.Id) _entries.TryRemove(hash, out _);
                 }
 
                 break;
             case GatewayChangeKind.KeyCreated when change.Hash is { } created:
-                if (_entries.TryRemove(KeyHash.FromHex(created), out var removed) && removed.Snapshot is null) Interlocked.Decrement(ref _negativeCount);
+                if (_entries.TryRemove(KeyHash.FromHex(created), out var removed) && removed is not KeySnapshot) Interlocked.Decrement(ref _negativeCount);
                 break;
             case GatewayChangeKind.Authorization:
                 _grants.TryRemove(change.Id, out _);
@@ -153,7 +154,7 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
     {
         foreach (var (hash, entry) in _entries)
         {
-            if (entry.Snapshot is { } snapshot && predicate(snapshot)) _entries.TryRemove(hash, out _);
+            if (entry is KeySnapshot snapshot && predicate(snapshot)) _entries.TryRemove(hash, out _);
         }
     }
 
@@ -171,21 +172,21 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
         {
             if (Interlocked.Increment(ref _negativeCount) > MaxNegativeEntries)
             {
-                foreach (var (key, entry) in _entries) if (entry.Snapshot is null) _entries.TryRemove(key, out _);
+                foreach (var (key, entry) in _entries) if (entry is not KeySnapshot) _entries.TryRemove(key, out _);
                 Interlocked.Exchange(ref _negativeCount, 0);
             }
 
-            _entries[hash] = new Entry(null, (time.GetUtcNow() + NegativeTtl).UtcTicks);
+            _entries[hash] = (time.GetUtcNow() + NegativeTtl).UtcTicks;
             return null;
         }
 
-        _entries[hash] = new Entry(snapshot, 0);
+        _entries[hash] = snapshot;
         return snapshot;
     }
 
     private async Task<KeySnapshot?> LoadKeyAsync(AdminDbContext db, string hex, ApiKeyEnvironment environment, long generation, CancellationToken ct)
     {
-        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hex && k.Environment == environment, ct);
+        var key = await ByHash(db, hex, environment, ct);
         if (key is null) return null;
 
         if (!_grants.TryGetValue(key.AuthorizationId, out var grant))
@@ -198,6 +199,11 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
 
         return SnapshotOf(key, grant);
     }
+
+    // Compiled once: the cold path skips the query cache's look-up and the expression tree.
+    private static readonly Func<AdminDbContext, string, ApiKeyEnvironment, CancellationToken, Task<ApiKey?>> ByHash =
+        EF.CompileAsyncQuery((AdminDbContext db, string hex, ApiKeyEnvironment environment, CancellationToken ct) =>
+            db.ApiKeys.AsNoTracking().FirstOrDefault(k => k.Hash == hex && k.Environment == environment));
 
     private static KeySnapshot SnapshotOf(ApiKey key, KeyGrant grant) =>
         new(key.Id, key.Environment, grant, key.ExpiresAt, key.RevokedAt, key.AllowedIps.Count == 0 ? IpAllowList.Empty : IpAllowList.FromStored(key.AllowedIps));
@@ -217,6 +223,4 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
             DateTimeOffset.MaxValue, isSuspended: false, isRevoked: false);
         return new KeySnapshot(token.Id, ApiKeyEnvironment.Sandbox, grant, DateTimeOffset.MaxValue, null, IpAllowList.Empty);
     }
-
-    private sealed record Entry(KeySnapshot? Snapshot, long NegativeUntil);
 }

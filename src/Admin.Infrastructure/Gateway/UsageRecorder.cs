@@ -33,7 +33,7 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
         if (decision.IsValid) Interlocked.Add(ref counter.Units, ask.Cost);
 
         var seen = _seen.GetOrAdd(key.KeyId, static (_, g) => new Seen(g), key.Grant);
-        seen.Touch(now, ask.Client?.ToString());
+        seen.Touch(now, ask.Client);
     }
 
     /// <summary>Writes what was counted since the last flush; returns the number of calls written.</summary>
@@ -66,16 +66,8 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Put the counts back: the next flush writes them.
-                foreach (var row in rows)
-                {
-                    var counter = _counters.GetOrAdd(row.Key, static (_, g) => new Counter(g), row.Grant);
-                    Interlocked.Add(ref counter.Calls, row.Calls);
-                    Interlocked.Add(ref counter.Units, row.Units);
-                }
-
-                logger.LogWarning(e, "Usage flush failed; {Rows} rows kept for the next one", rows.Count);
-                return 0;
+                logger.LogWarning(e, "Usage flush of {Rows} rows failed; writing them one by one", rows.Count);
+                return await WriteOneByOneAsync(rows, ct);
             }
 
             return rows.Sum(r => r.Calls);
@@ -86,63 +78,85 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
         }
     }
 
+    /// <summary>
+    /// After a failed batch: each row alone. Rows that fail while others pass are set aside (logged, never
+    /// retried: one bad row must not stop the counting of every key); when none passes, the database is
+    /// the problem and every count is kept for the next flush.
+    /// </summary>
+    private async Task<long> WriteOneByOneAsync(List<(UsageKey Key, KeyGrant Grant, long Calls, long Units)> rows, CancellationToken ct)
+    {
+        var failed = new List<(UsageKey Key, KeyGrant Grant, long Calls, long Units)>();
+        long written = 0;
+        foreach (var row in rows)
+        {
+            try
+            {
+                await WriteAsync([row], [], ct);
+                written += row.Calls;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed.Add(row);
+                if (failed.Count == 1) logger.LogError(e, "Usage row of key {KeyId} could not be written", row.Key.KeyId);
+            }
+        }
+
+        if (failed.Count == rows.Count)
+        {
+            foreach (var row in rows)
+            {
+                var counter = _counters.GetOrAdd(row.Key, static (_, g) => new Counter(g), row.Grant);
+                Interlocked.Add(ref counter.Calls, row.Calls);
+                Interlocked.Add(ref counter.Units, row.Units);
+            }
+
+            logger.LogWarning("Usage could not be written; {Rows} rows kept for the next flush", rows.Count);
+            return 0;
+        }
+
+        if (failed.Count > 0) logger.LogError("{Rows} usage rows set aside ({Calls} calls): they could not be written", failed.Count, failed.Sum(f => f.Calls));
+        return written;
+    }
+
     private async Task WriteAsync(List<(UsageKey Key, KeyGrant Grant, long Calls, long Units)> rows,
         List<(Guid KeyId, DateTimeOffset At, string[] Addresses)> used, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
+        var usage = rows.Select(r => new UsageRow(r.Key.KeyId, r.Grant.AuthorizationId, r.Grant.OrganizationId, new DateTimeOffset(r.Key.HourTicks, TimeSpan.Zero),
+            r.Key.Route, r.Key.Scope, r.Key.Code.ContractName(), r.Calls, r.Units)).ToList();
+        var addresses = used.SelectMany(u => u.Addresses.Select(a => (u.KeyId, a, u.At))).ToList();
+        var prune = time.GetUtcNow() >= _nextPrune;
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
-            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var (key, grant, calls, units) in rows)
+            await UsageWriter.UpsertUsageAsync(db, usage, ct);
+            // Last use, one statement per batch of keys (not through the entities: the gateway's caches must not take it for a change).
+            var at = used.Count == 0 ? default : used.Max(u => u.At);
+            foreach (var batch in used.Select(u => u.KeyId).Where(id => id != Admin.Domain.ApiKeys.TestToken.FixedId).Chunk(500))
             {
-                var hour = new DateTimeOffset(key.HourTicks, TimeSpan.Zero);
-                var code = key.Code.ContractName();
-                var updated = await db.KeyUsageHours
-                    .Where(u => u.KeyId == key.KeyId && u.Hour == hour && u.Route == key.Route && u.Scope == key.Scope && u.Code == code)
-                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.Calls, u => u.Calls + calls).SetProperty(u => u.Units, u => u.Units + units), ct);
-                if (updated == 0)
-                {
-                    db.KeyUsageHours.Add(new KeyUsageHour(key.KeyId, grant.AuthorizationId, grant.OrganizationId, hour, key.Route, key.Scope, code, calls, units));
-                }
+                await db.ApiKeys.Where(k => batch.Contains(k.Id) && (k.LastUsedAt == null || k.LastUsedAt < at))
+                    .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, at), ct);
             }
 
-            foreach (var (keyId, at, addresses) in used)
+            if (used.Any(u => u.KeyId == Admin.Domain.ApiKeys.TestToken.FixedId))
             {
-                if (keyId == Admin.Domain.ApiKeys.TestToken.FixedId)
-                {
-                    await db.TestTokens.Where(t => t.Id == keyId && (t.LastUsedAt == null || t.LastUsedAt < at))
-                        .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, at), ct);
-                }
-                else
-                {
-                    // Not through the entity: the gateway's caches must not take last use for a change.
-                    await db.ApiKeys.Where(k => k.Id == keyId && (k.LastUsedAt == null || k.LastUsedAt < at))
-                        .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, at), ct);
-                }
-
-                foreach (var address in addresses)
-                {
-                    var seenAt = at;
-                    var touched = await db.KeyClientAddresses.Where(a => a.KeyId == keyId && a.Address == address)
-                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSeenAt, seenAt), ct);
-                    if (touched == 0) db.KeyClientAddresses.Add(new KeyClientAddress(keyId, address, seenAt));
-                }
+                await db.TestTokens.Where(t => t.Id == Admin.Domain.ApiKeys.TestToken.FixedId && (t.LastUsedAt == null || t.LastUsedAt < at))
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, at), ct);
             }
 
-            await db.SaveChangesAsync(ct);
-            foreach (var keyId in used.Where(u => u.Addresses.Length > 0).Select(u => u.KeyId))
-            {
-                var stale = await db.KeyClientAddresses.Where(a => a.KeyId == keyId).OrderByDescending(a => a.LastSeenAt)
-                    .Skip(KeyClientAddress.KeptPerKey).Select(a => a.Id).ToListAsync(ct);
-                if (stale.Count > 0) await db.KeyClientAddresses.Where(a => stale.Contains(a.Id)).ExecuteDeleteAsync(ct);
-            }
-
+            await UsageWriter.UpsertAddressesAsync(db, addresses, ct);
+            if (prune) await UsageWriter.PruneAddressesAsync(db, KeyClientAddress.KeptPerKey, ct);
             await transaction.CommitAsync(ct);
         });
+        if (prune) _nextPrune = time.GetUtcNow() + PruneInterval;
     }
+
+    /// <summary>How often the addresses beyond the most recent ones of each key are deleted.</summary>
+    public static readonly TimeSpan PruneInterval = TimeSpan.FromMinutes(1);
+
+    private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
     private static string ScopesText(IReadOnlyList<string> scopes)
     {
@@ -164,18 +178,18 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
     private sealed class Seen(KeyGrant grant)
     {
         private const int MaxAddresses = 4;
-        private readonly List<string> _addresses = [];
+        private readonly List<System.Net.IPAddress> _addresses = [];
         private long _lastTicks;
-        private string? _last;
+        private System.Net.IPAddress? _last;
 
         public KeyGrant Grant { get; } = grant;
 
-        public void Touch(DateTimeOffset now, string? address)
+        public void Touch(DateTimeOffset now, System.Net.IPAddress? address)
         {
             var ticks = now.UtcTicks;
             long current;
             while ((current = Interlocked.Read(ref _lastTicks)) < ticks && Interlocked.CompareExchange(ref _lastTicks, ticks, current) != current) { }
-            if (address is null || ReferenceEquals(address, _last) || address == _last) return;
+            if (address is null || address.Equals(_last)) return;
             lock (_addresses)
             {
                 _last = address;
@@ -189,7 +203,7 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
             string[] addresses;
             lock (_addresses)
             {
-                addresses = [.. _addresses];
+                addresses = [.. _addresses.Select(a => a.ToString())];
                 _addresses.Clear();
                 _last = null;
             }

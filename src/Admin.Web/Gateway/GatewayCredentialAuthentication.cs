@@ -20,14 +20,20 @@ public sealed class GatewayCredentialAuthenticationHandler(
     public const string HeaderName = "X-Gateway-Credential";
     public const string EnvironmentClaim = "gateway_environment";
 
+    // One ticket per credential, built once: the hot path allocates no principal per call.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GatewayCaller, AuthenticateResult> Tickets = new();
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var caller = await FindCallerAsync(Context);
         if (caller is null) return AuthenticateResult.NoResult();
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, caller.Id.ToString()), new Claim(ClaimTypes.Name, caller.Name), new Claim(EnvironmentClaim, caller.Environment.ContractName())],
-            SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return Tickets.GetValue(caller, static c =>
+        {
+            var identity = new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, c.Id.ToString()), new Claim(ClaimTypes.Name, c.Name), new Claim(EnvironmentClaim, c.Environment.ContractName())],
+                SchemeName);
+            return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        });
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) => GatewayResponses.WriteUnauthenticatedAsync(Context);

@@ -156,7 +156,7 @@ internal static class GatewayResponses
 
         if (decision?.Key is { } key && code.IsAboutKnownKey())
         {
-            WriteRateLimitFields(headers, decision.Limits);
+            WriteRateLimitFields(headers, key.Grant, decision.Limits);
             if (code == GatewayCode.Valid)
             {
                 headers["X-Api-Particulier-Key-Id"] = key.KeyIdText;
@@ -181,22 +181,36 @@ internal static class GatewayResponses
     }
 
     /// <summary>RateLimit-Policy and RateLimit (draft-11), one item per policy in the order rate, daily, monthly.</summary>
-    private static void WriteRateLimitFields(IHeaderDictionary headers, IReadOnlyList<LimitState> limits)
+    private static void WriteRateLimitFields(IHeaderDictionary headers, KeyGrant grant, IReadOnlyList<LimitState> limits)
     {
         if (limits.Count == 0) return;
-        var policy = new StringBuilder(64);
+        // The policy only changes with the grant: written once per grant.
+        headers["RateLimit-Policy"] = Policies.GetValue(grant, _ => Policy(limits));
         var state = new StringBuilder(64);
         for (var i = 0; i < limits.Count; i++)
         {
             var limit = limits[i];
-            if (i > 0) { policy.Append(", "); state.Append(", "); }
-            policy.Append('"').Append(limit.Name).Append("\";q=").Append(limit.Limit.ToString(CultureInfo.InvariantCulture))
-                .Append(";w=").Append(limit.WindowSeconds.ToString(CultureInfo.InvariantCulture));
+            if (i > 0) state.Append(", ");
             state.Append('"').Append(limit.Name).Append("\";r=").Append(limit.Remaining.ToString(CultureInfo.InvariantCulture))
                 .Append(";t=").Append(limit.ResetSeconds.ToString(CultureInfo.InvariantCulture));
         }
 
-        headers["RateLimit-Policy"] = policy.ToString();
         headers["RateLimit"] = state.ToString();
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KeyGrant, string> Policies = new();
+
+    private static string Policy(IReadOnlyList<LimitState> limits)
+    {
+        var policy = new StringBuilder(64);
+        for (var i = 0; i < limits.Count; i++)
+        {
+            var limit = limits[i];
+            if (i > 0) policy.Append(", ");
+            policy.Append('"').Append(limit.Name).Append("\";q=").Append(limit.Limit.ToString(CultureInfo.InvariantCulture))
+                .Append(";w=").Append(limit.WindowSeconds.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return policy.ToString();
     }
 }

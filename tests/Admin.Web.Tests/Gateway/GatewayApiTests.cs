@@ -539,6 +539,8 @@ public sealed class GatewayApiTests(ClockedWebFactory app) : IClassFixture<Clock
             await db.KeyUsageHours.AsNoTracking().Where(u => u.KeyId == key.KeyId).ToListAsync(),
             await db.KeyClientAddresses.AsNoTracking().Where(a => a.KeyId == key.KeyId).Select(a => a.Address).ToListAsync(),
             (await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Id == key.KeyId)).LastUsedAt));
+        var seen = string.Join("; ", rows.Select(r => $"{r.Route}|{r.Scope}|{r.Code}|{r.Calls}"));
+        Assert.True(rows.Count == 3, seen);
         Assert.Equal(3, rows.Single(r => r.Route == FamilyRoute && r.Code == "VALID").Calls);
         Assert.Equal(2, rows.Single(r => r.Route == FamilyRoute && r.Code == "RATE_LIMITED").Calls);
         Assert.Equal(1, rows.Single(r => r.Scope == "cnaf_enfants" && r.Code == "RATE_LIMITED").Calls);
