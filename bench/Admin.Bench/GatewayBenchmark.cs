@@ -61,6 +61,7 @@ internal static class GatewayBenchmark
 
             // 2. Cold path: the first verification of keys never asked about, among 1,000,000.
             await VerifyAsync(http, DemoSecrets.ProductionKey); // the pipeline itself warm
+            if (Environment.GetEnvironmentVariable("GATEWAY_PROBE") == "1") await DecisionProbe.RunAsync(app.Services, keys[0], Route);
             var random = new Random(42);
             var cold = new List<double>();
             for (var i = 0; i < ColdSamples; i++)

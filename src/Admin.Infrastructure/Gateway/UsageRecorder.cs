@@ -37,7 +37,7 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
     }
 
     /// <summary>Writes what was counted since the last flush; returns the number of calls written.</summary>
-    public async Task<long> FlushAsync(CancellationToken ct)
+    public async Task<long> FlushAsync(CancellationToken ct, bool final = false)
     {
         await _flushing.WaitAsync(ct);
         try
@@ -56,13 +56,19 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
             var used = new List<(Guid KeyId, DateTimeOffset At, string[] Addresses)>();
             foreach (var (keyId, seen) in _seen)
             {
-                if (seen.Drain() is { } drained) used.Add((keyId, drained.At, drained.Addresses));
+                if (seen.Drain(final) is { } drained) used.Add((keyId, drained.At, drained.Addresses));
             }
 
             if (rows.Count == 0 && used.Count == 0) return 0;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 await WriteAsync(rows, used, ct);
+                // A flush slower than its interval means the counts pile up: say so.
+                if (watch.Elapsed > TimeSpan.FromMilliseconds(500))
+                {
+                    logger.LogWarning("Usage flush of {Rows} rows and {Keys} keys' last use took {Milliseconds} ms", rows.Count, used.Count, watch.ElapsedMilliseconds);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -175,6 +181,9 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
         public long Units;
     }
 
+    /// <summary>How often a key's last use and its known addresses are written again (a new address is written at once).</summary>
+    public static readonly TimeSpan SeenInterval = TimeSpan.FromMinutes(1);
+
     private sealed class Seen(KeyGrant grant)
     {
         private const int MaxAddresses = 4;
@@ -197,18 +206,31 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
             }
         }
 
-        public (DateTimeOffset At, string[] Addresses)? Drain()
+        private readonly HashSet<System.Net.IPAddress> _written = [];
+        private long _writtenTicks;
+
+        /// <summary>
+        /// Last use and addresses to write: a new address at once, otherwise at most once per
+        /// <see cref="SeenInterval"/> (the counts themselves are written every second).
+        /// </summary>
+        public (DateTimeOffset At, string[] Addresses)? Drain(bool final)
         {
-            var ticks = Interlocked.Exchange(ref _lastTicks, 0);
-            string[] addresses;
             lock (_addresses)
             {
-                addresses = [.. _addresses.Select(a => a.ToString())];
+                var ticks = Interlocked.Read(ref _lastTicks);
+                var fresh = _addresses.Where(a => !_written.Contains(a)).ToList();
+                var due = final || ticks - _writtenTicks >= SeenInterval.Ticks;
+                if (ticks == 0 || (!due && fresh.Count == 0)) return null;
+
+                var addresses = due ? _addresses.ToList() : fresh;
+                if (due) _written.Clear();
+                foreach (var address in addresses) _written.Add(address);
                 _addresses.Clear();
                 _last = null;
+                _writtenTicks = ticks;
+                Interlocked.CompareExchange(ref _lastTicks, 0, ticks);
+                return (new DateTimeOffset(ticks, TimeSpan.Zero), [.. addresses.Select(a => a.ToString())]);
             }
-
-            return ticks == 0 ? null : (new DateTimeOffset(ticks, TimeSpan.Zero), addresses);
         }
     }
 }
@@ -225,7 +247,7 @@ public sealed class UsageFlusher(UsageRecorder recorder, IHostApplicationLifetim
     {
         lifetime.ApplicationStopped.Register(() =>
         {
-            var written = recorder.FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var written = recorder.FlushAsync(CancellationToken.None, final: true).GetAwaiter().GetResult();
             logger.LogInformation("Usage flushed after the server stopped: {Calls} calls", written);
         });
         return base.StartAsync(cancellationToken);
@@ -249,7 +271,7 @@ public sealed class UsageFlusher(UsageRecorder recorder, IHostApplicationLifetim
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        var written = await recorder.FlushAsync(CancellationToken.None);
+        var written = await recorder.FlushAsync(CancellationToken.None, final: true);
         logger.LogInformation("Usage flushed on stop: {Calls} calls", written);
     }
 }

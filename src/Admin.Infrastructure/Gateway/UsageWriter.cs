@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Admin.Infrastructure.Gateway;
@@ -10,62 +11,80 @@ public readonly record struct UsageRow(Guid KeyId, Guid? AuthorizationId, Guid? 
     string Code, long Calls, long Units);
 
 /// <summary>
-/// Adds a flush's counts in a few statements whatever the number of keys: multi-row upserts
-/// (SQLite <c>INSERT … ON CONFLICT DO UPDATE</c>, SQL Server <c>MERGE</c>), a batch of rows per
-/// statement, in the transaction of the caller. Values are converted as the model stores them.
+/// Adds a flush's counts to the database in the caller's transaction, fast whatever the number of keys:
+/// on SQLite one prepared upsert (<c>INSERT … ON CONFLICT DO UPDATE</c>) run for each row, on SQL Server
+/// multi-row <c>MERGE</c> statements of a few hundred rows. Values are converted as the model stores them.
 /// </summary>
 internal static class UsageWriter
 {
-    private const int RowsPerStatement = 200;
+    private const int MergeRows = 200;
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
+
+    private const string SqliteUsage =
+        "INSERT INTO \"KeyUsageHours\" (\"KeyId\", \"AuthorizationId\", \"OrganizationId\", \"Hour\", \"Route\", \"Scope\", \"Code\", \"Calls\", \"Units\") " +
+        "VALUES ($k, $a, $o, $h, $r, $s, $c, $n, $u) " +
+        "ON CONFLICT (\"KeyId\", \"Hour\", \"Route\", \"Scope\", \"Code\") DO UPDATE SET \"Calls\" = \"Calls\" + excluded.\"Calls\", \"Units\" = \"Units\" + excluded.\"Units\";";
+
+    private const string SqliteAddress =
+        "INSERT INTO \"KeyClientAddresses\" (\"KeyId\", \"Address\", \"LastSeenAt\") VALUES ($k, $a, $t) " +
+        "ON CONFLICT (\"KeyId\", \"Address\") DO UPDATE SET \"LastSeenAt\" = MAX(\"LastSeenAt\", excluded.\"LastSeenAt\");";
 
     public static async Task UpsertUsageAsync(DbContext db, IReadOnlyList<UsageRow> rows, CancellationToken ct)
     {
-        var sqlite = db.Database.IsSqlite();
-        foreach (var batch in rows.Chunk(RowsPerStatement))
+        if (rows.Count == 0) return;
+        if (db.Database.IsSqlite())
         {
-            var sql = new StringBuilder();
-            var values = new List<DbParameter>();
-            var tuples = string.Join(", ", batch.Select(row =>
+            await using var command = Command(db, SqliteUsage);
+            var p = Parameters(command, "$k", "$a", "$o", "$h", "$r", "$s", "$c", "$n", "$u");
+            foreach (var row in rows)
             {
-                object?[] fields = [Id(row.KeyId, sqlite), Id(row.AuthorizationId, sqlite), Id(row.OrganizationId, sqlite), Time(row.Hour, sqlite),
-                    row.Route, row.Scope, row.Code, row.Calls, row.Units];
-                return "(" + string.Join(", ", fields.Select(f => Parameter(db, values, f))) + ")";
-            }));
-            if (sqlite)
-            {
-                sql.Append("INSERT INTO \"KeyUsageHours\" (\"KeyId\", \"AuthorizationId\", \"OrganizationId\", \"Hour\", \"Route\", \"Scope\", \"Code\", \"Calls\", \"Units\") VALUES ")
-                    .Append(tuples)
-                    .Append(" ON CONFLICT (\"KeyId\", \"Hour\", \"Route\", \"Scope\", \"Code\") DO UPDATE SET \"Calls\" = \"Calls\" + excluded.\"Calls\", \"Units\" = \"Units\" + excluded.\"Units\";");
-            }
-            else
-            {
-                sql.Append("MERGE [KeyUsageHours] WITH (HOLDLOCK) AS t USING (VALUES ").Append(tuples)
-                    .Append(") AS s ([KeyId], [AuthorizationId], [OrganizationId], [Hour], [Route], [Scope], [Code], [Calls], [Units]) ")
-                    .Append("ON t.[KeyId] = s.[KeyId] AND t.[Hour] = s.[Hour] AND t.[Route] = s.[Route] AND t.[Scope] = s.[Scope] AND t.[Code] = s.[Code] ")
-                    .Append("WHEN MATCHED THEN UPDATE SET t.[Calls] = t.[Calls] + s.[Calls], t.[Units] = t.[Units] + s.[Units] ")
-                    .Append("WHEN NOT MATCHED THEN INSERT ([KeyId], [AuthorizationId], [OrganizationId], [Hour], [Route], [Scope], [Code], [Calls], [Units]) ")
-                    .Append("VALUES (s.[KeyId], s.[AuthorizationId], s.[OrganizationId], s.[Hour], s.[Route], s.[Scope], s.[Code], s.[Calls], s.[Units]);");
+                Set(p, Id(row.KeyId, true), Id(row.AuthorizationId, true), Id(row.OrganizationId, true), Time(row.Hour, true), row.Route, row.Scope, row.Code, row.Calls, row.Units);
+                await command.ExecuteNonQueryAsync(ct);
             }
 
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct);
+            return;
+        }
+
+        foreach (var batch in rows.Chunk(MergeRows))
+        {
+            await using var command = Command(db, "");
+            var tuples = string.Join(", ", batch.Select(row => Tuple(command, row.KeyId, row.AuthorizationId, row.OrganizationId, row.Hour, row.Route, row.Scope,
+                row.Code, row.Calls, row.Units)));
+            command.CommandText =
+                $"MERGE [KeyUsageHours] WITH (HOLDLOCK) AS t USING (VALUES {tuples}) AS s ([KeyId], [AuthorizationId], [OrganizationId], [Hour], [Route], [Scope], [Code], [Calls], [Units]) " +
+                "ON t.[KeyId] = s.[KeyId] AND t.[Hour] = s.[Hour] AND t.[Route] = s.[Route] AND t.[Scope] = s.[Scope] AND t.[Code] = s.[Code] " +
+                "WHEN MATCHED THEN UPDATE SET t.[Calls] = t.[Calls] + s.[Calls], t.[Units] = t.[Units] + s.[Units] " +
+                "WHEN NOT MATCHED THEN INSERT ([KeyId], [AuthorizationId], [OrganizationId], [Hour], [Route], [Scope], [Code], [Calls], [Units]) " +
+                "VALUES (s.[KeyId], s.[AuthorizationId], s.[OrganizationId], s.[Hour], s.[Route], s.[Scope], s.[Code], s.[Calls], s.[Units]);";
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 
     public static async Task UpsertAddressesAsync(DbContext db, IReadOnlyList<(Guid KeyId, string Address, DateTimeOffset At)> addresses, CancellationToken ct)
     {
-        var sqlite = db.Database.IsSqlite();
-        foreach (var batch in addresses.Chunk(RowsPerStatement * 3))
+        if (addresses.Count == 0) return;
+        if (db.Database.IsSqlite())
         {
-            var values = new List<DbParameter>();
-            var tuples = string.Join(", ", batch.Select(a =>
-                $"({Parameter(db, values, Id(a.KeyId, sqlite))}, {Parameter(db, values, a.Address)}, {Parameter(db, values, Time(a.At, sqlite))})"));
-            var sql = sqlite
-                ? $"INSERT INTO \"KeyClientAddresses\" (\"KeyId\", \"Address\", \"LastSeenAt\") VALUES {tuples} ON CONFLICT (\"KeyId\", \"Address\") DO UPDATE SET \"LastSeenAt\" = MAX(\"LastSeenAt\", excluded.\"LastSeenAt\");"
-                : $"MERGE [KeyClientAddresses] WITH (HOLDLOCK) AS t USING (VALUES {tuples}) AS s ([KeyId], [Address], [LastSeenAt]) ON t.[KeyId] = s.[KeyId] AND t.[Address] = s.[Address] "
-                  + "WHEN MATCHED AND s.[LastSeenAt] > t.[LastSeenAt] THEN UPDATE SET t.[LastSeenAt] = s.[LastSeenAt] "
-                  + "WHEN NOT MATCHED THEN INSERT ([KeyId], [Address], [LastSeenAt]) VALUES (s.[KeyId], s.[Address], s.[LastSeenAt]);";
-            await db.Database.ExecuteSqlRawAsync(sql, values, ct);
+            await using var command = Command(db, SqliteAddress);
+            var p = Parameters(command, "$k", "$a", "$t");
+            foreach (var (keyId, address, at) in addresses)
+            {
+                Set(p, Id(keyId, true), address, Time(at, true));
+                await command.ExecuteNonQueryAsync(ct);
+            }
+
+            return;
+        }
+
+        foreach (var batch in addresses.Chunk(MergeRows * 3))
+        {
+            await using var command = Command(db, "");
+            var tuples = string.Join(", ", batch.Select(a => Tuple(command, a.KeyId, a.Address, a.At)));
+            command.CommandText =
+                $"MERGE [KeyClientAddresses] WITH (HOLDLOCK) AS t USING (VALUES {tuples}) AS s ([KeyId], [Address], [LastSeenAt]) ON t.[KeyId] = s.[KeyId] AND t.[Address] = s.[Address] " +
+                "WHEN MATCHED AND s.[LastSeenAt] > t.[LastSeenAt] THEN UPDATE SET t.[LastSeenAt] = s.[LastSeenAt] " +
+                "WHEN NOT MATCHED THEN INSERT ([KeyId], [Address], [LastSeenAt]) VALUES (s.[KeyId], s.[Address], s.[LastSeenAt]);";
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 
@@ -76,15 +95,42 @@ internal static class UsageWriter
             : "DELETE FROM [KeyClientAddresses] WHERE [Id] IN (SELECT [Id] FROM (SELECT [Id], ROW_NUMBER() OVER (PARTITION BY [KeyId] ORDER BY [LastSeenAt] DESC) AS n FROM [KeyClientAddresses]) AS ranked WHERE n > {0});",
         [kept], ct);
 
-    /// <summary>A parameter of the provider (a null is DBNull), added to <paramref name="values"/>; returns its name for the SQL.</summary>
-    private static string Parameter(DbContext db, List<DbParameter> values, object? value)
+    private static DbCommand Command(DbContext db, string sql)
     {
-        using var command = db.Database.GetDbConnection().CreateCommand();
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    private static DbParameter[] Parameters(DbCommand command, params string[] names) => [.. names.Select(name =>
+    {
         var parameter = command.CreateParameter();
-        parameter.ParameterName = "@u" + values.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        parameter.Value = value ?? DBNull.Value;
-        values.Add(parameter);
-        return parameter.ParameterName;
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    })];
+
+    private static void Set(DbParameter[] parameters, params object?[] values)
+    {
+        for (var i = 0; i < parameters.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    /// <summary>"(@p0, @p1, …)" for SQL Server, the parameters added to <paramref name="command"/>.</summary>
+    private static string Tuple(DbCommand command, params object?[] values)
+    {
+        var names = new StringBuilder("(");
+        foreach (var value in values)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + command.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+            if (names.Length > 1) names.Append(", ");
+            names.Append(parameter.ParameterName);
+        }
+
+        return names.Append(')').ToString();
     }
 
     // SQLite keeps Guids as upper-case text and instants as the binary long of DateTimeOffsetToBinaryConverter (AdminDbContext conventions).
