@@ -134,10 +134,15 @@ if (app.Configuration.GetValue("ReverseProxy:Trusted", false))
 
 app.UseWhen(isPage, pages => pages.UseSecurityHeaders());
 app.UseWhen(isPage, pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
-app.UseStaticFiles();
+app.UseWhen(isPage, pages => pages.UseStaticFiles());
 app.UseRouting();
-app.UseAuthentication();
-app.UseAuthorization();
+// The gateway endpoints authenticate their credential themselves (Gateway/GatewayEndpoints): the pages'
+// cookie authentication and policy evaluation never run on the hot path.
+app.UseWhen(isPage, pages =>
+{
+    pages.UseAuthentication();
+    pages.UseAuthorization();
+});
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
