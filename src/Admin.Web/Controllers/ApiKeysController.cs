@@ -119,12 +119,37 @@ public sealed class ApiKeysController(IMediator mediator, TimeProvider time) : C
     public async Task<IActionResult> ConfirmRevoke(Guid authorizationId, Guid keyId, CancellationToken ct) =>
         await KeyRevocation.ConfirmAsync(this, mediator, authorizationId, keyId, asStaff: false, ct);
 
-    /// <summary>The only answers that ever carry a secret (creation, renewal): never stored by the browser or a proxy.</summary>
-    private ViewResult SecretShownOnce(IssueKey.Issued issued)
+    private const string IssuedKey = "apip.issued-key";
+
+    /// <summary>
+    /// After a creation or a renewal, the secret goes to the page that shows it through one redirect (the
+    /// encrypted, one-read TempData cookie, never in the URL), so a reload neither posts again (a second
+    /// key) nor shows the secret again.
+    /// </summary>
+    private RedirectResult SecretShownOnce(IssueKey.Issued issued)
     {
+        TempData[IssuedKey] = System.Text.Json.JsonSerializer.Serialize(issued);
+        return Redirect(KeyRoutes.Keys(issued.AuthorizationId, asStaff: false) + "/creee");
+    }
+
+    /// <summary>The only answer that ever carries a secret: once, never stored by the browser or a proxy.</summary>
+    [HttpGet("creee")]
+    public async Task<IActionResult> Created(Guid authorizationId, CancellationToken ct)
+    {
+        // The same doors as the creation: the organization's applicant or technical contact only.
+        var page = await mediator.Send(new KeyPage.Query(authorizationId, AsStaff: false), ct);
+        if (page.IsFailure) return this.Refusal(page) ?? NotFound();
+        if (!page.Value.CanIssue) return this.Forbidden();
         Response.Headers.CacheControl = "no-store, max-age=0";
         Response.Headers.Pragma = "no-cache";
-        return View("Created", issued);
+        if (TempData[IssuedKey] is string json && System.Text.Json.JsonSerializer.Deserialize<IssueKey.Issued>(json) is { } issued
+            && issued.AuthorizationId == authorizationId)
+        {
+            return View("Created", issued);
+        }
+
+        return this.RedirectWithFlash(KeyRoutes.Keys(authorizationId, asStaff: false),
+            "Le secret d'une clé n'est affiché qu'une fois, juste après sa création : il ne l'est plus. Si vous ne l'avez pas copié, créez une nouvelle clé et révoquez celle-ci.");
     }
 
     [HttpPost("{keyId:guid}/revoquer")]

@@ -62,8 +62,14 @@ public static class KeyArrange
         string name = "Logiciel périscolaire", string environment = "Production")
     {
         await browser.ConfirmIdentityAsync(password, arranged.NewKeyUrl);
-        return await browser.SubmitAsync(arranged.NewKeyUrl, new Dictionary<string, string> { ["Form.Name"] = name, ["Form.Environment"] = environment });
+        return await browser.ShownSecretAsync(await browser.SubmitAsync(arranged.NewKeyUrl, new Dictionary<string, string> { ["Form.Name"] = name, ["Form.Environment"] = environment }));
     }
+
+    /// <summary>The page a creation or renewal redirects to, which shows the secret once.</summary>
+    public static async Task<Page> ShownSecretAsync(this Browser browser, Page posted) =>
+        posted.Location is { } location && location.EndsWith("/cles/creee", StringComparison.Ordinal)
+            ? await browser.GetAsync(location)
+            : throw new InvalidOperationException($"The post did not lead to the secret: {posted.Status} {posted.Location}");
 
     /// <summary>The secret shown on the page after creation.</summary>
     public static string SecretOn(Page page) =>

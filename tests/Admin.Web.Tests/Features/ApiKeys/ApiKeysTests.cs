@@ -109,9 +109,13 @@ public sealed class ApiKeysTests(AdminWebFactory app) : IClassFixture<AdminWebFa
 
         var confirmed = await browser.ConfirmIdentityAsync(arranged.Technical.Password, arranged.NewKeyUrl);
         Assert.Equal(arranged.NewKeyUrl, confirmed.Location);
-        var created = await browser.SubmitAsync(arranged.NewKeyUrl, new Dictionary<string, string> { ["Form.Name"] = " Portail famille ", ["Form.Environment"] = "Sandbox" });
+        var posted = await browser.SubmitAsync(arranged.NewKeyUrl, new Dictionary<string, string> { ["Form.Name"] = " Portail famille ", ["Form.Environment"] = "Sandbox" });
+        var created = await browser.ShownSecretAsync(posted);
+        var reloaded = await browser.GetAsync(posted.Location!);
 
         Assert.Equal(HttpStatusCode.OK, created.Status);
+        // Reloading the page neither shows the secret again nor creates a second key.
+        Assert.Equal(arranged.KeysUrl, reloaded.Location);
         Assert.Contains("no-store", created.Response.Headers.CacheControl!.ToString());
         var secret = KeyArrange.SecretOn(created);
         var parsed = ApiKeyFormat.Parse(secret);

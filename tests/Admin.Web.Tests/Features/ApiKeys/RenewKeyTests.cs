@@ -21,7 +21,7 @@ public sealed class RenewKeyTests(ClockedWebFactory app) : IClassFixture<Clocked
         await browser.ConfirmIdentityAsync(arranged.Technical.Password, arranged.RenewUrl(old.Id));
         var now = app.Clock.GetUtcNow();
 
-        var created = await browser.SubmitAsync(arranged.RenewUrl(old.Id), Overlap("Hours24"));
+        var created = await browser.ShownSecretAsync(await browser.SubmitAsync(arranged.RenewUrl(old.Id), Overlap("Hours24")));
 
         Assert.Equal(HttpStatusCode.OK, created.Status);
         Assert.Contains("no-store", created.Response.Headers.CacheControl!.ToString());
@@ -127,7 +127,7 @@ public sealed class RenewKeyNearExpiryTests(ClockedWebFactory app) : IClassFixtu
         app.Clock.Advance(authorizationEnd - app.Clock.GetUtcNow() - TimeSpan.FromDays(3));
         browser = await app.SignedInAsync(arranged.Applicant); // months later: a new session
         await browser.ConfirmIdentityAsync(arranged.Applicant.Password, arranged.RenewUrl(second.Id));
-        var renewed = await browser.SubmitAsync(arranged.RenewUrl(second.Id), Overlap("Days30"));
+        var renewed = await browser.ShownSecretAsync(await browser.SubmitAsync(arranged.RenewUrl(second.Id), Overlap("Days30")));
 
         Assert.Equal(HttpStatusCode.OK, renewed.Status);
         Assert.Equal(authorizationEnd, (await app.StoredKeyAsync(second.Id)).ExpiresAt);
