@@ -205,6 +205,25 @@ public sealed class GatewayApiTests(ClockedWebFactory app) : IClassFixture<Clock
         Assert.Equal("VALID", await CodeAsync(client.VerifyAsync(credential, new { key = key.Secret })));
     }
 
+    [Fact]
+    public async Task A_key_of_a_suspended_organization_is_suspended_through_both_endpoints_until_it_is_resumed()
+    {
+        var key = await app.GatewayKeyAsync(FamilyScopes);
+        var (client, credential) = await GatewayAsync();
+        Assert.Equal("VALID", await CodeAsync(client.VerifyAsync(credential, new { key = key.Secret })));
+
+        await app.ChangeKeyAsync(key.KeyId, (_, organization, _) => organization.Suspend(Guid.NewGuid(), "Convention en cours de révision", DateTimeOffset.UtcNow));
+        var verify = Json(await (await client.VerifyAsync(credential, new { key = key.Secret })).Content.ReadAsStringAsync());
+        var forward = await client.ForwardAuthAsync(credential, key.Secret, FamilyRoute);
+
+        Assert.Equal(("SUSPENDED", key.OrganizationId.ToString()), (verify.GetProperty("code").GetString(), verify.GetProperty("organization").GetProperty("id").GetString()));
+        Assert.Equal((HttpStatusCode.Forbidden, "SUSPENDED"), (forward.StatusCode, forward.Header("X-Api-Particulier-Code")));
+        Assert.NotNull(forward.Header("RateLimit-Policy"));
+
+        await app.ChangeKeyAsync(key.KeyId, (_, organization, _) => organization.Resume(Guid.NewGuid(), DateTimeOffset.UtcNow));
+        Assert.Equal("VALID", await CodeAsync(client.VerifyAsync(credential, new { key = key.Secret })));
+    }
+
     [Theory]
     [InlineData("/api/v2/inconnue")]
     [InlineData("/api/v2/composition-familialeX")]
