@@ -32,7 +32,6 @@ public sealed class RedisKeyCounters(IConnectionMultiplexer redis, MemoryKeyCoun
         return {verdict, r, d, m}
         """;
 
-    private static readonly LuaScript Prepared = LuaScript.Prepare(Script.Replace("KEYS[1]", "@rate").Replace("KEYS[2]", "@day").Replace("KEYS[3]", "@month"));
     private int _failing;
 
     /// <summary>Whether decisions are counted in Redis right now (false: local counters, degraded).</summary>

@@ -25,14 +25,14 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(decision);
-        var hour = now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour);
+        var hour = KeyUsageHour.HourOf(now).UtcTicks;
         var route = ask.ForwardAuth ? decision.Route?.PathPrefix ?? "" : "";
         var scope = ask.ForwardAuth || ask.Scopes is not { Count: > 0 } asked ? "" : ScopesText(asked);
         var counter = _counters.GetOrAdd(new UsageKey(key.KeyId, hour, route, scope, decision.Code), static (k, s) => new Counter(s), key.Grant);
         Interlocked.Increment(ref counter.Calls);
         if (decision.IsValid) Interlocked.Add(ref counter.Units, ask.Cost);
 
-        var seen = _seen.GetOrAdd(key.KeyId, static (_, g) => new Seen(g), key.Grant);
+        var seen = _seen.GetOrAdd(key.KeyId, static _ => new Seen());
         seen.Touch(now, ask.Client);
     }
 
@@ -184,14 +184,12 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
     /// <summary>How often a key's last use and its known addresses are written again (a new address is written at once).</summary>
     public static readonly TimeSpan SeenInterval = TimeSpan.FromMinutes(1);
 
-    private sealed class Seen(KeyGrant grant)
+    private sealed class Seen
     {
         private const int MaxAddresses = 4;
         private readonly List<System.Net.IPAddress> _addresses = [];
         private long _lastTicks;
         private System.Net.IPAddress? _last;
-
-        public KeyGrant Grant { get; } = grant;
 
         public void Touch(DateTimeOffset now, System.Net.IPAddress? address)
         {
