@@ -96,6 +96,8 @@ public static class DependencyInjection
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<Jobs.ApplicantReminderJob>();
         services.AddScoped<Jobs.ExpiryReminderJob>();
+        services.AddOptions<Usage.UsageOptions>().Bind(configuration.GetSection(Usage.UsageOptions.Section));
+        services.AddScoped<Usage.UsageRollupJob>();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).PostConfigure(o =>
         {
             if (!string.IsNullOrWhiteSpace(o.PickupDirectory))
@@ -112,6 +114,7 @@ public static class DependencyInjection
         services.AddScoped<IEventNotifications, ApiKeyNotifications>();
         services.AddScoped<IEventNotifications, AuthorizationNotifications>();
         services.AddScoped<IEventNotifications, SuspensionNotifications>();
+        services.AddScoped<IEventNotifications, UsageAlertNotifications>();
         services.AddSingleton<IDocumentScanner, NoOpDocumentScanner>();
         AddEstablishmentDirectory(services, configuration);
 

@@ -108,6 +108,9 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
         .AddOrUpdate<Admin.Infrastructure.Jobs.ExpiryReminderJob>(Admin.Infrastructure.Jobs.ExpiryReminderJob.RecurringJobId,
             j => j.RunAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = Admin.Domain.Common.ParisTime.Zone });
+    scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
+        .AddOrUpdate<Admin.Infrastructure.Usage.UsageRollupJob>(Admin.Infrastructure.Usage.UsageRollupJob.RecurringJobId,
+            j => j.RunAsync(CancellationToken.None), Cron.Hourly(10), new RecurringJobOptions { TimeZone = Admin.Domain.Common.ParisTime.Zone });
 }
 
 // The gateway's hot path has its own error answers (ProblemDetails, never the HTML error and

@@ -89,6 +89,12 @@ public sealed class ApiKey : Entity
     /// <summary>The key that replaced this one when it was renewed; this one then expires at the end of the overlap.</summary>
     public Guid? ReplacedById { get; private set; }
 
+    /// <summary>The holders receive the quota alerts (80 % and 100 % of a daily or monthly quota) of this key.</summary>
+    public bool QuotaAlerts { get; private set; } = true;
+
+    /// <summary>The holders receive the refusal alerts (an integration that looks broken) of this key.</summary>
+    public bool RefusalAlerts { get; private set; } = true;
+
     /// <summary>
     /// Issues a key on <paramref name="authorization"/> of <paramref name="organization"/> for
     /// <paramref name="actorId"/>, who must be its applicant or technical contact.
@@ -218,6 +224,19 @@ public sealed class ApiKey : Entity
         var previous = AllowedIps;
         AllowedIps = [.. entries];
         Raise(new ApiKeyAllowListChanged(Id, actorId, now, AuthorizationId, OrganizationId, Name, Prefix.Value, Environment, previous, AllowedIps));
+        return Result.Ok();
+    }
+
+    /// <summary>Which usage alerts of this key its holders receive by e-mail (the partner home shows every alert), for the organization's applicant or technical contact.</summary>
+    public Result ChooseAlerts(Organization organization, Guid actorId, bool quotaAlerts, bool refusalAlerts, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        if (organization.Id != OrganizationId || !organization.CanManageKeys(actorId))
+            return Result.Failure(ErrorKind.Forbidden, [ApiKeyErrors.NotAllowed]);
+        if (QuotaAlerts == quotaAlerts && RefusalAlerts == refusalAlerts) return Result.Ok();
+        QuotaAlerts = quotaAlerts;
+        RefusalAlerts = refusalAlerts;
+        Raise(new ApiKeyAlertsChosen(Id, actorId, now, AuthorizationId, OrganizationId, Name, Prefix.Value, Environment, quotaAlerts, refusalAlerts));
         return Result.Ok();
     }
 

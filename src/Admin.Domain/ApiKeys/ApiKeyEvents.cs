@@ -44,3 +44,11 @@ public sealed record ApiKeyAllowListChanged(Guid AggregateId, Guid? ActorId, Dat
 {
     public override string Action => "api_key.allow_list_changed";
 }
+
+/// <summary>Which usage alerts of the key its holders receive changed.</summary>
+public sealed record ApiKeyAlertsChosen(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid AuthorizationId, Guid OrganizationId,
+    string Name, string Prefix, ApiKeyEnvironment Environment, bool QuotaAlerts, bool RefusalAlerts)
+    : ApiKeyEvent(AggregateId, ActorId, OccurredAt, AuthorizationId, OrganizationId, Name, Prefix, Environment)
+{
+    public override string Action => "api_key.alerts_chosen";
+}

@@ -16,6 +16,12 @@ public sealed class EmailLinks(IOptions<EmailOptions> options)
     /// <summary>The keys of an authorization, for its organization's applicant and technical contact.</summary>
     public string KeysPage(Guid authorizationId) => Absolute($"/habilitations/{authorizationId}/cles");
 
+    /// <summary>The usage of one key of an authorization, for its organization's applicant and technical contact.</summary>
+    public string UsagePage(Guid authorizationId, Guid keyId) => Absolute($"/habilitations/{authorizationId}/consommation/{keyId}");
+
+    /// <summary>Where the holders choose which alerts of a key they receive.</summary>
+    public string AlertSettings(Guid authorizationId, Guid keyId) => Absolute($"/habilitations/{authorizationId}/cles/{keyId}/alertes");
+
     /// <summary>A request's review page, for staff.</summary>
     public string StaffRequestPage(Guid requestId) => Absolute($"/instruction/demandes/{requestId}");
 

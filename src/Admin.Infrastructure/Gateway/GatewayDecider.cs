@@ -57,9 +57,30 @@ public sealed class GatewayDecider(KeyDirectory keys, RouteTableProvider routes,
             var admitted = reading.Verdict == LimitVerdict.Admitted;
             decision = new GatewayDecision(GatewayRules.CodeOf(reading.Verdict), key, route,
                 GatewayRules.Report(limits, reading, windows, ask.Cost, counted: admitted), GatewayRules.RetryAfter(reading.Verdict, windows));
+            if (commit && (limits.DailyQuota is not null || limits.MonthlyQuota is not null)) WatchQuotas(key, limits, reading, ask.Cost, windows);
         }
 
         if (ask.Cost > 0) usage.Record(key, decision, ask, now);
         return decision;
+    }
+
+    /// <summary>
+    /// The call that passes 80 % or 100 % of a quota (the counters are atomic, so exactly one call does, on
+    /// whichever node) hands an alert to the recorder; a refusal by a quota stands for 100 %. A few comparisons.
+    /// </summary>
+    private void WatchQuotas(KeySnapshot key, KeyLimits limits, CounterReading reading, int cost, LimitWindows windows)
+    {
+        var units = reading.Verdict == LimitVerdict.Admitted ? cost : 0;
+        if (limits.DailyQuota is { } daily
+            && Admin.Domain.Usage.QuotaAlerts.Crossed(daily, reading.DayUsed, reading.DayUsed + units, reading.Verdict == LimitVerdict.DailyExceeded) is var day and not 0)
+        {
+            usage.RecordQuotaAlert(key, Admin.Domain.Usage.UsageAlertKind.DailyQuota, day, windows.Day, reading.DayUsed + units, daily);
+        }
+
+        if (limits.MonthlyQuota is { } monthly
+            && Admin.Domain.Usage.QuotaAlerts.Crossed(monthly, reading.MonthUsed, reading.MonthUsed + units, reading.Verdict == LimitVerdict.MonthlyExceeded) is var month and not 0)
+        {
+            usage.RecordQuotaAlert(key, Admin.Domain.Usage.UsageAlertKind.MonthlyQuota, month, windows.Month, reading.MonthUsed + units, monthly);
+        }
     }
 }

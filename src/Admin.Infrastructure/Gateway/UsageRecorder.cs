@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Admin.Domain.Common;
 using Admin.Domain.Gateways;
 using Admin.Domain.Usage;
 using Admin.Infrastructure.Persistence;
@@ -15,9 +16,11 @@ namespace Admin.Infrastructure.Gateway;
 /// counts to the database. Counters are drained by atomic exchange, so a call counted during a flush
 /// is in this flush or the next, never lost nor counted twice.
 /// </summary>
-public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time, ILogger<UsageRecorder> logger)
+public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time, ILogger<UsageRecorder> logger,
+    Microsoft.Extensions.Options.IOptions<Usage.UsageOptions> options)
 {
     private readonly ConcurrentDictionary<UsageKey, Counter> _counters = new();
+    private readonly ConcurrentDictionary<AlertKey, PendingAlert> _alerts = new();
     private readonly ConcurrentDictionary<Guid, Seen> _seen = new();
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
@@ -34,6 +37,21 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
 
         var seen = _seen.GetOrAdd(key.KeyId, static _ => new Seen());
         seen.Touch(now, ask.Client);
+    }
+
+    /// <summary>
+    /// A quota threshold passed (<paramref name="crossed"/>: the bit set of <see cref="QuotaAlerts.Crossed"/>) in the
+    /// Paris day or month <paramref name="period"/> (<see cref="LimitWindows.Day"/> or <see cref="LimitWindows.Month"/>):
+    /// kept once in memory and written with the next flush (the database keeps it once across nodes).
+    /// </summary>
+    public void RecordQuotaAlert(KeySnapshot key, UsageAlertKind kind, int crossed, int period, long value, long limit)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Grant.AuthorizationId is null || key.Grant.OrganizationId is null) return;
+        foreach (var threshold in QuotaAlerts.Thresholds(crossed))
+        {
+            _alerts.TryAdd(new AlertKey(key.KeyId, kind, threshold, period), new PendingAlert(key.Grant, value, limit, ""));
+        }
     }
 
     /// <summary>Writes what was counted since the last flush; returns the number of calls written.</summary>
@@ -59,7 +77,7 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
                 if (seen.Drain(final) is { } drained) used.Add((keyId, drained.At, drained.Addresses));
             }
 
-            if (rows.Count == 0 && used.Count == 0) return 0;
+            if (rows.Count == 0 && used.Count == 0 && _alerts.IsEmpty) return 0;
             var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
@@ -74,6 +92,16 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
             {
                 logger.LogWarning(e, "Usage flush of {Rows} rows failed; writing them one by one", rows.Count);
                 return await WriteOneByOneAsync(rows, ct);
+            }
+
+            try
+            {
+                await AlertAsync(rows, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The counts are written; the alerts are tried again with the next flush.
+                logger.LogError(e, "Usage alerts could not be written");
             }
 
             return rows.Sum(r => r.Calls);
@@ -157,6 +185,108 @@ public sealed class UsageRecorder(IServiceScopeFactory scopes, TimeProvider time
             await transaction.CommitAsync(ct);
         });
         if (prune) _nextPrune = time.GetUtcNow() + PruneInterval;
+    }
+
+    /// <summary>
+    /// The alerts of this flush: the quota thresholds the hot path saw passed, and the keys whose refusals that
+    /// mean a broken integration (<see cref="UsageAlert.RefusalCodes"/>) reached Usage:RefusalAlertPerHour in an
+    /// hour (summed in the database, so every node's refusals count). Each is saved alone: another node or an
+    /// earlier run that saved it first wins (the unique index), and its e-mail goes once through the outbox.
+    /// </summary>
+    private async Task AlertAsync(List<(UsageKey Key, KeyGrant Grant, long Calls, long Units)> rows, CancellationToken ct)
+    {
+        var refusals = rows.Where(r => r.Grant.AuthorizationId is not null && IsRefusal(r.Key.Code))
+            .Select(r => (r.Key.KeyId, r.Key.HourTicks, r.Grant)).Distinct().ToList();
+        var pending = _alerts.Where(a => !a.Value.Written).ToList();
+        if (refusals.Count == 0 && pending.Count == 0) return;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
+        var now = time.GetUtcNow();
+        foreach (var (key, alert) in pending)
+        {
+            var periodStart = key.Kind == UsageAlertKind.DailyQuota
+                ? ParisTime.StartOfDay(DateOnly.FromDayNumber(key.Period))
+                : ParisTime.StartOfDay(new DateOnly(key.Period / 12, (key.Period % 12) + 1, 1));
+            await SaveAlertAsync(db, new UsageAlert(key.KeyId, alert.Grant.AuthorizationId!.Value, alert.Grant.OrganizationId!.Value, key.Kind, key.Threshold,
+                periodStart, alert.Value, alert.Limit, "", now), ct);
+            alert.Written = true;
+        }
+
+        var threshold = options.Value.RefusalAlertPerHour;
+        var candidates = refusals
+            .Where(r => !_alerts.ContainsKey(new AlertKey(r.KeyId, UsageAlertKind.Refusals, 0, (int)(r.HourTicks / TimeSpan.TicksPerHour))))
+            .ToList();
+        foreach (var hourGroup in candidates.GroupBy(r => r.HourTicks))
+        {
+            var hour = new DateTimeOffset(hourGroup.Key, TimeSpan.Zero);
+            foreach (var batch in hourGroup.Chunk(500))
+            {
+                var ids = batch.Select(b => b.KeyId).ToList();
+                var counts = await db.KeyUsageHours.AsNoTracking()
+                    .Where(u => u.Hour == hour && ids.Contains(u.KeyId) && UsageAlert.RefusalCodes.Contains(u.Code))
+                    .GroupBy(u => new { u.KeyId, u.Code }).Select(g => new { g.Key.KeyId, g.Key.Code, Calls = g.Sum(u => u.Calls) }).ToListAsync(ct);
+                foreach (var (keyId, _, grant) in batch)
+                {
+                    var own = counts.Where(c => c.KeyId == keyId).ToList();
+                    var total = own.Sum(c => c.Calls);
+                    if (total < threshold) continue;
+                    var detail = string.Join(", ", own.OrderByDescending(c => c.Calls).ThenBy(c => c.Code, StringComparer.Ordinal).Select(c => $"{c.Code}={c.Calls}"));
+                    _alerts[new AlertKey(keyId, UsageAlertKind.Refusals, 0, (int)(hourGroup.Key / TimeSpan.TicksPerHour))] =
+                        new PendingAlert(grant, total, threshold, detail) { Written = true };
+                    await SaveAlertAsync(db, new UsageAlert(keyId, grant.AuthorizationId!.Value, grant.OrganizationId!.Value, UsageAlertKind.Refusals, threshold,
+                        hour, total, threshold, detail, now), ct);
+                }
+            }
+        }
+
+        // What can no longer be raised again: quota periods and hours that are over.
+        var windows = LimitWindows.At(now);
+        var currentHour = (int)(now.UtcTicks / TimeSpan.TicksPerHour);
+        foreach (var (key, _) in _alerts)
+        {
+            var over = key.Kind switch
+            {
+                UsageAlertKind.DailyQuota => key.Period < windows.Day - 1,
+                UsageAlertKind.MonthlyQuota => key.Period < windows.Month - 1,
+                _ => key.Period < currentHour - 2,
+            };
+            if (over) _alerts.TryRemove(key, out _);
+        }
+    }
+
+    private async Task SaveAlertAsync(AdminDbContext db, UsageAlert alert, CancellationToken ct)
+    {
+        try
+        {
+            if (await db.UsageAlerts.AnyAsync(a => a.KeyId == alert.KeyId && a.Kind == alert.Kind && a.Threshold == alert.Threshold && a.PeriodStart == alert.PeriodStart, ct))
+                return;
+            db.UsageAlerts.Add(alert);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e)
+        {
+            // Another node saved it between our look and our insert: theirs is the one.
+            logger.LogDebug(e, "Usage alert of key {KeyId} already saved", alert.KeyId);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static bool IsRefusal(GatewayCode code) => code is GatewayCode.IpNotAllowed or GatewayCode.InsufficientScope or GatewayCode.RateLimited;
+
+    /// <summary>One alert: of a key, kind, threshold (0 for refusals) and period (Paris day number, Paris month index, or UTC hour number).</summary>
+    private readonly record struct AlertKey(Guid KeyId, UsageAlertKind Kind, int Threshold, int Period);
+
+    private sealed class PendingAlert(KeyGrant grant, long value, long limit, string detail)
+    {
+        public KeyGrant Grant { get; } = grant;
+        public long Value { get; } = value;
+        public long Limit { get; } = limit;
+        public string Detail { get; } = detail;
+        public bool Written { get; set; }
     }
 
     /// <summary>How often the addresses beyond the most recent ones of each key are deleted.</summary>

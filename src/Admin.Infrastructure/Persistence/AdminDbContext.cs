@@ -47,6 +47,9 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<Admin.Domain.Gateways.GatewayRoute> GatewayRoutes => Set<Admin.Domain.Gateways.GatewayRoute>();
     public DbSet<Admin.Domain.Usage.KeyUsageHour> KeyUsageHours => Set<Admin.Domain.Usage.KeyUsageHour>();
     public DbSet<Admin.Domain.Usage.KeyClientAddress> KeyClientAddresses => Set<Admin.Domain.Usage.KeyClientAddress>();
+    public DbSet<Admin.Domain.Usage.KeyUsageDay> KeyUsageDays => Set<Admin.Domain.Usage.KeyUsageDay>();
+    public DbSet<Admin.Domain.Usage.UsageRollup> UsageRollups => Set<Admin.Domain.Usage.UsageRollup>();
+    public DbSet<Admin.Domain.Usage.UsageAlert> UsageAlerts => Set<Admin.Domain.Usage.UsageAlert>();
     public DbSet<RequestNumberCounter> RequestNumberCounters => Set<RequestNumberCounter>();
 
     private readonly List<DomainEvent> _raised = [];

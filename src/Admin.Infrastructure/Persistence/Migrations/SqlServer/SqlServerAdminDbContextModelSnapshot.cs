@@ -196,6 +196,12 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(14)
                         .HasColumnType("nvarchar(14)");
 
+                    b.Property<bool>("QuotaAlerts")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("RefusalAlerts")
+                        .HasColumnType("bit");
+
                     b.Property<Guid?>("ReplacedById")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -839,6 +845,61 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("KeyClientAddresses");
                 });
 
+            modelBuilder.Entity("Admin.Domain.Usage.KeyUsageDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("AuthorizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("AuthorizationId", "Day");
+
+                    b.HasIndex("OrganizationId", "Day");
+
+                    b.HasIndex("KeyId", "Day", "Route", "Scope", "Code")
+                        .IsUnique();
+
+                    b.ToTable("KeyUsageDays");
+                });
+
             modelBuilder.Entity("Admin.Domain.Usage.KeyUsageHour", b =>
                 {
                     b.Property<long>("Id")
@@ -884,12 +945,77 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Hour");
 
+                    b.HasIndex("AuthorizationId", "Hour");
+
                     b.HasIndex("OrganizationId", "Hour");
 
                     b.HasIndex("KeyId", "Hour", "Route", "Scope", "Code")
                         .IsUnique();
 
                     b.ToTable("KeyUsageHours");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Usage.UsageAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Limit")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("PeriodStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "RaisedAt");
+
+                    b.HasIndex("KeyId", "Kind", "Threshold", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("UsageAlerts");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Usage.UsageRollup", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RanAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("RolledUpThrough")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("UsageRollups");
                 });
 
             modelBuilder.Entity("Admin.Domain.UseCases.UseCase", b =>

@@ -191,6 +191,12 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(14)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("QuotaAlerts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RefusalAlerts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ReplacedById")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -830,6 +836,59 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("KeyClientAddresses");
                 });
 
+            modelBuilder.Entity("Admin.Domain.Usage.KeyUsageDay", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AuthorizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("AuthorizationId", "Day");
+
+                    b.HasIndex("OrganizationId", "Day");
+
+                    b.HasIndex("KeyId", "Day", "Route", "Scope", "Code")
+                        .IsUnique();
+
+                    b.ToTable("KeyUsageDays");
+                });
+
             modelBuilder.Entity("Admin.Domain.Usage.KeyUsageHour", b =>
                 {
                     b.Property<long>("Id")
@@ -873,12 +932,77 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Hour");
 
+                    b.HasIndex("AuthorizationId", "Hour");
+
                     b.HasIndex("OrganizationId", "Hour");
 
                     b.HasIndex("KeyId", "Hour", "Route", "Scope", "Code")
                         .IsUnique();
 
                     b.ToTable("KeyUsageHours");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Usage.UsageAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Limit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "RaisedAt");
+
+                    b.HasIndex("KeyId", "Kind", "Threshold", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("UsageAlerts");
+                });
+
+            modelBuilder.Entity("Admin.Domain.Usage.UsageRollup", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RanAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RolledUpThrough")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("UsageRollups");
                 });
 
             modelBuilder.Entity("Admin.Domain.UseCases.UseCase", b =>

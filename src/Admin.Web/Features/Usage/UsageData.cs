@@ -1,0 +1,122 @@
+using Admin.Domain.Common;
+using Admin.Domain.Usage;
+using Admin.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Admin.Web.Features.Usage;
+
+/// <summary>Which usage rows a page reads: one key, one authorization, one organization, or everything (staff).</summary>
+public sealed record UsageScope(Guid? KeyId = null, Guid? AuthorizationId = null, Guid? OrganizationId = null)
+{
+    public static UsageScope Everything { get; } = new();
+}
+
+/// <summary>What the calls of a bucket are split by.</summary>
+public enum UsageSplit
+{
+    /// <summary>The contract's outcome code (VALID, RATE_LIMITED…).</summary>
+    Outcome,
+
+    /// <summary>The route (forward-auth) or the scopes asked (JSON API).</summary>
+    RouteOrScope,
+
+    /// <summary>The key.</summary>
+    Key,
+
+    /// <summary>The organization.</summary>
+    Organization,
+}
+
+/// <summary>The calls and units of one day (Paris) and one value of the split.</summary>
+public readonly record struct DayBucket(DateOnly Day, string Group, long Calls, long Units);
+
+/// <summary>The calls and units of one UTC hour and one value of the split.</summary>
+public readonly record struct HourBucket(DateTimeOffset Hour, string Group, long Calls, long Units);
+
+/// <summary>
+/// The reading side of usage, for every page and export: days up to the roll-up's watermark come from the
+/// daily rows, later days (today, and any day the job has not rolled up yet) from the hourly rows grouped by
+/// Paris day, so a total never depends on whether the job has run (ADR 0019). Grouping happens in the database.
+/// </summary>
+internal static class UsageData
+{
+    public const string NoRoute = "";
+
+    public static async Task<DateOnly?> RolledUpThroughAsync(AdminDbContext db, CancellationToken ct) =>
+        await db.UsageRollups.AsNoTracking().Where(r => r.Id == UsageRollup.SingletonId).Select(r => r.RolledUpThrough).SingleOrDefaultAsync(ct);
+
+    public static IQueryable<KeyUsageDay> Days(AdminDbContext db, UsageScope scope)
+    {
+        var days = db.KeyUsageDays.AsNoTracking();
+        if (scope.KeyId is { } key) days = days.Where(d => d.KeyId == key);
+        if (scope.AuthorizationId is { } authorization) days = days.Where(d => d.AuthorizationId == authorization);
+        if (scope.OrganizationId is { } organization) days = days.Where(d => d.OrganizationId == organization);
+        return days;
+    }
+
+    public static IQueryable<KeyUsageHour> Hours(AdminDbContext db, UsageScope scope)
+    {
+        var hours = db.KeyUsageHours.AsNoTracking();
+        if (scope.KeyId is { } key) hours = hours.Where(h => h.KeyId == key);
+        if (scope.AuthorizationId is { } authorization) hours = hours.Where(h => h.AuthorizationId == authorization);
+        if (scope.OrganizationId is { } organization) hours = hours.Where(h => h.OrganizationId == organization);
+        return hours;
+    }
+
+    /// <summary>Calls per Paris day from <paramref name="from"/> to <paramref name="to"/> (both included) and per value of <paramref name="split"/>.</summary>
+    public static async Task<List<DayBucket>> ByDayAsync(AdminDbContext db, UsageScope scope, DateOnly from, DateOnly to, UsageSplit split,
+        CancellationToken ct)
+    {
+        var through = await RolledUpThroughAsync(db, ct);
+        var result = new List<DayBucket>();
+        if (through is { } rolled && from <= rolled)
+        {
+            var last = to < rolled ? to : rolled;
+            var days = Days(db, scope).Where(d => d.Day >= from && d.Day <= last);
+            result.AddRange(await GroupDays(days, split).ToListAsync(ct));
+        }
+
+        var hourlyFrom = through is { } r && r >= from ? r.AddDays(1) : from;
+        if (hourlyFrom <= to)
+        {
+            var hours = await ByHourAsync(db, scope, ParisTime.StartOfDay(hourlyFrom), ParisTime.EndOfDay(to), split, ct);
+            result.AddRange(hours
+                .GroupBy(h => (Day: ParisTime.Today(h.Hour), h.Group))
+                .Select(g => new DayBucket(g.Key.Day, g.Key.Group, g.Sum(h => h.Calls), g.Sum(h => h.Units))));
+        }
+
+        return result;
+    }
+
+    /// <summary>Calls per UTC hour in [<paramref name="from"/>, <paramref name="to"/>) and per value of <paramref name="split"/>.</summary>
+    public static Task<List<HourBucket>> ByHourAsync(AdminDbContext db, UsageScope scope, DateTimeOffset from, DateTimeOffset to, UsageSplit split,
+        CancellationToken ct)
+    {
+        var hours = Hours(db, scope).Where(h => h.Hour >= from && h.Hour < to);
+        return GroupHours(hours, split).ToListAsync(ct);
+    }
+
+    private static IQueryable<DayBucket> GroupDays(IQueryable<KeyUsageDay> days, UsageSplit split) => split switch
+    {
+        UsageSplit.Outcome => days.GroupBy(d => new { d.Day, Group = d.Code })
+            .Select(g => new DayBucket(g.Key.Day, g.Key.Group, g.Sum(d => d.Calls), g.Sum(d => d.Units))),
+        UsageSplit.RouteOrScope => days.GroupBy(d => new { d.Day, Group = d.Route != "" ? d.Route : d.Scope })
+            .Select(g => new DayBucket(g.Key.Day, g.Key.Group, g.Sum(d => d.Calls), g.Sum(d => d.Units))),
+        UsageSplit.Key => days.GroupBy(d => new { d.Day, d.KeyId })
+            .Select(g => new DayBucket(g.Key.Day, g.Key.KeyId.ToString(), g.Sum(d => d.Calls), g.Sum(d => d.Units))),
+        _ => days.GroupBy(d => new { d.Day, d.OrganizationId })
+            .Select(g => new DayBucket(g.Key.Day, g.Key.OrganizationId.ToString()!, g.Sum(d => d.Calls), g.Sum(d => d.Units))),
+    };
+
+    private static IQueryable<HourBucket> GroupHours(IQueryable<KeyUsageHour> hours, UsageSplit split) => split switch
+    {
+        UsageSplit.Outcome => hours.GroupBy(h => new { h.Hour, Group = h.Code })
+            .Select(g => new HourBucket(g.Key.Hour, g.Key.Group, g.Sum(h => h.Calls), g.Sum(h => h.Units))),
+        UsageSplit.RouteOrScope => hours.GroupBy(h => new { h.Hour, Group = h.Route != "" ? h.Route : h.Scope })
+            .Select(g => new HourBucket(g.Key.Hour, g.Key.Group, g.Sum(h => h.Calls), g.Sum(h => h.Units))),
+        UsageSplit.Key => hours.GroupBy(h => new { h.Hour, h.KeyId })
+            .Select(g => new HourBucket(g.Key.Hour, g.Key.KeyId.ToString(), g.Sum(h => h.Calls), g.Sum(h => h.Units))),
+        _ => hours.GroupBy(h => new { h.Hour, h.OrganizationId })
+            .Select(g => new HourBucket(g.Key.Hour, g.Key.OrganizationId.ToString()!, g.Sum(h => h.Calls), g.Sum(h => h.Units))),
+    };
+}
