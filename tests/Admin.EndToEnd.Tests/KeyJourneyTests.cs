@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Admin.EndToEnd.Tests.Support;
 using Admin.Infrastructure.Seed;
@@ -15,8 +13,8 @@ namespace Admin.EndToEnd.Tests;
 [Collection(AppCollection.Name)]
 public sealed class KeyJourneyTests(AppServer app)
 {
-    private const string PartnerEmail = "partenaire@demo.api-particulier.fr";
-    private const string PartnerPassword = "Partenaire-Demo-2026";
+    private const string PartnerEmail = Demo.PartnerEmail;
+    private const string PartnerPassword = Demo.PartnerPassword;
     private const string KeyName = "Logiciel du parcours navigateur";
 
     [Fact]
@@ -24,11 +22,7 @@ public sealed class KeyJourneyTests(AppServer app)
     {
         var page = await app.NewPageAsync();
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = app.BaseUrl });
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(PartnerEmail);
-        await page.Locator("#Password").FillAsync(PartnerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/espace-partenaire$"));
+        await Demo.SignInPartnerAsync(page);
 
         // The approved request's page, then its keys.
         await page.GetByRole(AriaRole.Link, new() { Name = "Aide aux vacances" }).First.ClickAsync();
@@ -108,10 +102,6 @@ public sealed class KeyJourneyTests(AppServer app)
     private async Task<string?> GatewayCodeAsync(string key)
     {
         using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/gateway/v1/keys/verify") { Content = JsonContent.Create(new { key }) };
-        request.Headers.Add("X-Gateway-Credential", DemoSecrets.ProductionGatewayCredential);
-        using var response = await http.SendAsync(request);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return body.RootElement.GetProperty("code").GetString();
+        return await Demo.GatewayCodeAsync(http, key);
     }
 }

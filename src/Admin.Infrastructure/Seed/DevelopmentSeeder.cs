@@ -129,7 +129,8 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
         var authorization = approved.Approve(staff, grant, null, now.AddDays(-35));
         Ensure(authorization);
         db.Authorizations.Add(authorization.Value);
-        SeedKeys(organization, authorization.Value, partner.Id, now);
+        var (valid, restricted) = SeedKeys(organization, authorization.Value, partner.Id, now);
+        SeedUsage(authorization.Value, valid, restricted, now);
 
         var meals = Complete("Portage de repas à domicile", ["cnaf_quotient_familial"], now.AddDays(-44));
         Ensure(meals.Submit(partner.Id, charter, offerable, now.AddDays(-42)));
@@ -165,7 +166,7 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
     /// The approved request's keys, each with its fixed demo secret: valid (production and sandbox), revoked,
     /// expired (renewed with no overlap) and its successor, restricted to <see cref="DemoSecrets.IpRestrictedRange"/>.
     /// </summary>
-    private void SeedKeys(Organization organization, Authorization authorization, Guid partnerId, DateTimeOffset now)
+    private (ApiKey Valid, ApiKey Restricted) SeedKeys(Organization organization, Authorization authorization, Guid partnerId, DateTimeOffset now)
     {
         var valid = Ensure(ApiKey.Issue(authorization, organization, partnerId, "Logiciel de gestion des aides", ApiKeyEnvironment.Production,
             ApiKeySecrets.FromSecret(DemoSecrets.ProductionKey).Material, now.AddDays(-30)));
@@ -180,6 +181,44 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
         var sandbox = Ensure(ApiKey.Issue(authorization, organization, partnerId, "Intégration (bac à sable)", ApiKeyEnvironment.Sandbox,
             ApiKeySecrets.FromSecret(DemoSecrets.SandboxKey).Material, now.AddDays(-29)));
         db.ApiKeys.AddRange(valid, revoked, expired, restricted, sandbox);
+        return (valid, restricted);
+    }
+
+    /// <summary>
+    /// A month of usage for the usage pages: the valid key called on working days during office hours (Paris)
+    /// through the JSON API and forward-auth, with a few refusals; the IP-restricted key refused from a
+    /// wrong address. Stops an hour before now, so that what a demo or a test does now is counted apart.
+    /// Pseudo-random with a fixed seed: the same demo every time.
+    /// </summary>
+    private void SeedUsage(Authorization authorization, ApiKey valid, ApiKey restricted, DateTimeOffset now)
+    {
+        var random = new Random(2026);
+        var until = Admin.Domain.Usage.KeyUsageHour.HourOf(now).AddHours(-1);
+        var rows = new List<Admin.Domain.Usage.KeyUsageHour>();
+        for (var hour = Admin.Domain.Usage.KeyUsageHour.HourOf(valid.CreatedAt).AddHours(1); hour < until; hour = hour.AddHours(1))
+        {
+            var paris = ParisTime.ToParis(hour);
+            if (paris.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || paris.Hour < 8 || paris.Hour > 18) continue;
+            void Add(ApiKey key, string route, string scope, string code, int calls, bool counted)
+            {
+                if (calls > 0) rows.Add(new(key.Id, authorization.Id, authorization.OrganizationId, hour, route, scope, code, calls, counted ? calls : 0));
+            }
+
+            Add(valid, "", "cnaf_quotient_familial", "VALID", random.Next(10, 60), true);
+            Add(valid, "/api/v2/composition-familiale-v2", "", "VALID", random.Next(0, 25), true);
+            Add(valid, "", "cnaf_enfants", "INSUFFICIENT_SCOPE", random.Next(0, 10) < 2 ? random.Next(1, 4) : 0, false);
+            Add(valid, "", "cnaf_quotient_familial", "RATE_LIMITED", random.Next(0, 10) == 0 ? random.Next(1, 15) : 0, false);
+            Add(restricted, "", "cnaf_quotient_familial", random.Next(0, 3) == 0 ? "IP_NOT_ALLOWED" : "VALID", random.Next(0, 8), true);
+        }
+
+        db.KeyUsageHours.AddRange(rows.Select(r => r.Code == "VALID" ? r : new Admin.Domain.Usage.KeyUsageHour(r.KeyId, r.AuthorizationId, r.OrganizationId, r.Hour,
+            r.Route, r.Scope, r.Code, r.Calls, 0)));
+        db.KeyClientAddresses.AddRange(
+            new Admin.Domain.Usage.KeyClientAddress(valid.Id, "203.0.113.7", until),
+            new Admin.Domain.Usage.KeyClientAddress(valid.Id, "2001:db8::17", until.AddDays(-2)),
+            new Admin.Domain.Usage.KeyClientAddress(restricted.Id, "198.51.100.23", until.AddDays(-1)));
+        valid.MarkUsed(until);
+        restricted.MarkUsed(until.AddDays(-1));
     }
 
     /// <summary>A gateway credential per environment with the fixed demo secrets, created by the demo administrator.</summary>

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Admin.Web.Tests.Support;
 
 /// <summary>The application with a clock the test moves (sessions, TOTP steps, throttles).</summary>
-public sealed class ClockedWebFactory : AdminWebFactory
+public class ClockedWebFactory : AdminWebFactory
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 

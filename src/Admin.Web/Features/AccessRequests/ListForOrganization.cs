@@ -32,12 +32,21 @@ public static class ListForOrganization
         int PageCount,
         string? Search,
         AccessRequestStatus? Status,
-        int UnreadMessages = 0)
+        int UnreadMessages = 0,
+        IReadOnlyList<HomeAlert>? Alerts = null)
     {
+        public IReadOnlyList<HomeAlert> UsageAlerts => Alerts ?? [];
+
         public bool CanCreate => Organization?.Role == MembershipRole.Applicant;
     }
 
-    internal sealed class Handler(AdminDbContext db, AccessService access, ICurrentUser user) : IQueryHandler<Query, Result<View>>
+    /// <summary>A usage alert of one of the organization's keys, for its applicants and technical contacts.</summary>
+    public sealed record HomeAlert(DateTimeOffset RaisedAt, string KeyName, string Message, string UsageUrl);
+
+    /// <summary>How far back the home shows usage alerts.</summary>
+    public static readonly TimeSpan AlertsShownFor = TimeSpan.FromDays(7);
+
+    internal sealed class Handler(AdminDbContext db, AccessService access, ICurrentUser user, TimeProvider time) : IQueryHandler<Query, Result<View>>
     {
         public async ValueTask<Result<View>> Handle(Query query, CancellationToken ct)
         {
@@ -73,7 +82,22 @@ public static class ListForOrganization
                 .ToListAsync(ct);
 
             return new View(current, memberships,
-                [.. rows.Select(r => ToRow(r.Id, r.Number, r.Name, r.Status, r.UpdatedAt, r.CreatedAt, r.Unread))], total, page, pageCount, search, query.Status, unreadTotal);
+                [.. rows.Select(r => ToRow(r.Id, r.Number, r.Name, r.Status, r.UpdatedAt, r.CreatedAt, r.Unread))], total, page, pageCount, search, query.Status, unreadTotal,
+                await AlertsAsync(current, ct));
+        }
+
+        /// <summary>The organization's recent usage alerts, for those who hold its keys (applicants and technical contacts).</summary>
+        private async Task<IReadOnlyList<HomeAlert>> AlertsAsync(MembershipSummary current, CancellationToken ct)
+        {
+            if (current.Role is not (MembershipRole.Applicant or MembershipRole.TechnicalContact)) return [];
+            var since = time.GetUtcNow() - AlertsShownFor;
+            var alerts = await db.UsageAlerts.AsNoTracking()
+                .Where(a => a.OrganizationId == current.OrganizationId && a.RaisedAt >= since)
+                .OrderByDescending(a => a.RaisedAt).Take(5)
+                .Join(db.ApiKeys, a => a.KeyId, k => k.Id, (a, k) => new { Alert = a, k.Name })
+                .ToListAsync(ct);
+            return [.. alerts.Select(a => new HomeAlert(a.Alert.RaisedAt, a.Name, a.Alert.Message,
+                Admin.Web.Features.Usage.UsageRoutes.Usage(a.Alert.AuthorizationId, a.Alert.KeyId, asStaff: false)))];
         }
 
         private static Row ToRow(Guid id, string number, string? name, AccessRequestStatus status, DateTimeOffset updatedAt, DateTimeOffset createdAt, int unread)

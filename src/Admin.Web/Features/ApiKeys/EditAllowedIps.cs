@@ -23,17 +23,9 @@ public static class EditAllowedIps
 
     internal sealed class Handler(AdminDbContext db, AccessService access, ICurrentUser user, TimeProvider time) : ICommandHandler<Command, Result>
     {
-        public async ValueTask<Result> Handle(Command command, CancellationToken ct)
-        {
-            var allowed = await access.ForAuthorizationAsync(command.AuthorizationId, Need.IssueKeys, ct);
-            if (allowed.IsFailure) return allowed;
-            var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == command.KeyId && k.AuthorizationId == command.AuthorizationId, ct);
-            if (key is null) return Result.NotFound();
-
-            var outcome = key.SetAllowedIps(allowed.Value.Organization, user.Id, command.AllowedIps, time.GetUtcNow());
-            if (outcome.IsFailure) return outcome;
-            return await db.SaveChangesOrConflictAsync(ct);
-        }
+        public async ValueTask<Result> Handle(Command command, CancellationToken ct) =>
+            await KeyChange.ApplyAsync(db, access, command.AuthorizationId, command.KeyId,
+                (key, organization) => key.SetAllowedIps(organization, user.Id, command.AllowedIps, time.GetUtcNow()), ct);
     }
 
     internal sealed class FormHandler(AdminDbContext db, AccessService access, TimeProvider time) : IQueryHandler<Query, Result<Form>>
