@@ -33,7 +33,7 @@ internal static class QueueBenchmark
 
     public static async Task<IReadOnlyList<string>> RunAsync(int requestCount)
     {
-        await using var app = new BenchApp();
+        await using var app = new Bench.App();
         var seed = Stopwatch.StartNew();
         var sirets = await SeedAsync(app, requestCount);
         var (messages, auditRows) = await CountAsync(app);
@@ -78,7 +78,7 @@ internal static class QueueBenchmark
         return lines;
     }
 
-    private static async Task<(int Messages, int AuditRows)> CountAsync(BenchApp app)
+    private static async Task<(int Messages, int AuditRows)> CountAsync(Bench.App app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
@@ -86,7 +86,7 @@ internal static class QueueBenchmark
     }
 
     /// <summary>Organizations, then requests in batches through the domain's own behaviours (so submissions and audit rows are real).</summary>
-    private static async Task<IReadOnlyList<string>> SeedAsync(BenchApp app, int requestCount)
+    private static async Task<IReadOnlyList<string>> SeedAsync(Bench.App app, int requestCount)
     {
         var organizations = new List<(Organization Organization, Guid Applicant, string Siret)>();
         await using (var scope = app.Services.CreateAsyncScope())
@@ -94,7 +94,7 @@ internal static class QueueBenchmark
             var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
             var now = DateTimeOffset.UtcNow.AddYears(-1);
             // The instructor who reads the queue (and writes some of the messages).
-            var instructor = new AppUser { Id = BenchUser.UserId, UserName = "instructeur@bench.fr", Email = "instructeur@bench.fr", EmailConfirmed = true,
+            var instructor = new AppUser { Id = Bench.User.UserId, UserName = "instructeur@bench.fr", Email = "instructeur@bench.fr", EmailConfirmed = true,
                 FirstName = "Isabelle", LastName = "Bench", CreatedAt = now };
             instructor.NormalizedEmail = instructor.Email.ToUpperInvariant();
             instructor.NormalizedUserName = instructor.UserName.ToUpperInvariant();
@@ -105,7 +105,7 @@ internal static class QueueBenchmark
                 user.NormalizedEmail = user.Email.ToUpperInvariant();
                 user.NormalizedUserName = user.UserName.ToUpperInvariant();
                 db.Users.Add(user);
-                var siret = SiretFor(i);
+                var siret = Bench.SiretFor(i);
                 var organization = Organization.Register(Siret.Parse(siret).Value, $"Commune n° {i}", i % 5 == 0 ? OrganizationKind.Epci : OrganizationKind.Commune,
                     Address.Create("1 place de la Mairie", "75001", "Paris").Value, user.Id, now).Value;
                 db.Organizations.Add(organization);
@@ -124,7 +124,7 @@ internal static class QueueBenchmark
             offerable = (await db.Scopes.AsNoTracking().Where(s => !s.IsRetired).Select(s => s.Code).ToListAsync()).ToHashSet();
         }
 
-        var staff = new StaffMember(BenchUser.UserId, new HashSet<string> { Roles.Instructor }, new HashSet<Guid>());
+        var staff = new StaffMember(Bench.User.UserId, new HashSet<string> { Roles.Instructor }, new HashSet<Guid>());
         var scopes = new[] { new[] { "cnaf_quotient_familial" }, ["men_statut_scolarite", "men_statut_boursier"], ["cnous_statut_boursier"], ["cnaf_allocataires", "cnaf_enfants"] };
         const int batch = 1_000;
         var start = DateTimeOffset.UtcNow.AddMonths(-13);
@@ -155,13 +155,13 @@ internal static class QueueBenchmark
                 request.SaveContacts(applicant, new Contacts(Person(), Person(), Person()), at);
                 request.SaveEngagements(applicant, acceptance, true, true, charter, at);
                 var state = i % 100;
-                if (state >= 10) Ensure(request.Submit(applicant, charter, offerable, at.AddHours(1)));
-                if (state is >= 10 and < 14) Ensure(request.RequestChanges(staff, "Précisez.", at.AddDays(2)));
-                else if (state is >= 22 and < 30) Ensure(request.Refuse(staff, "Hors champ.", at.AddDays(3)));
+                if (state >= 10) Bench.Ensure(request.Submit(applicant, charter, offerable, at.AddHours(1)));
+                if (state is >= 10 and < 14) Bench.Ensure(request.RequestChanges(staff, "Précisez.", at.AddDays(2)));
+                else if (state is >= 22 and < 30) Bench.Ensure(request.Refuse(staff, "Hors champ.", at.AddDays(3)));
                 else if (state >= 30)
                 {
                     var approved = request.Approve(staff, Grant.Create(request.Scopes, request.Scopes, offerable, null, null, null, null, at.AddDays(4)).Value, null, at.AddDays(4));
-                    Ensure(approved);
+                    Bench.Ensure(approved);
                     db.Authorizations.Add(approved.Value);
                 }
 
@@ -171,9 +171,9 @@ internal static class QueueBenchmark
                 // one, and the instructor has read a third of them.
                 if (state >= 10)
                 {
-                    db.RequestMessages.Add(Ensure(RequestMessage.FromMember(request, organization, applicant, "Une question sur la demande.", at.AddHours(2))));
-                    if (i % 2 == 0) db.RequestMessages.Add(Ensure(RequestMessage.FromStaff(request, staff, "La réponse de l'instruction.", at.AddHours(3))));
-                    if (i % 3 == 0) db.MessageReadMarkers.Add(new MessageReadMarker(BenchUser.UserId, request.Id, at.AddHours(4)));
+                    db.RequestMessages.Add(Bench.Ensure(RequestMessage.FromMember(request, organization, applicant, "Une question sur la demande.", at.AddHours(2))));
+                    if (i % 2 == 0) db.RequestMessages.Add(Bench.Ensure(RequestMessage.FromStaff(request, staff, "La réponse de l'instruction.", at.AddHours(3))));
+                    if (i % 3 == 0) db.MessageReadMarkers.Add(new MessageReadMarker(Bench.User.UserId, request.Id, at.AddHours(4)));
                 }
             }
 
@@ -183,72 +183,5 @@ internal static class QueueBenchmark
         }
 
         return organizations.Select(o => o.Siret).ToList();
-    }
-
-    private static void Ensure(Admin.Domain.Common.Result result)
-    {
-        if (result.IsFailure) throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Code)));
-    }
-
-    private static T Ensure<T>(Admin.Domain.Common.Result<T> result)
-    {
-        Ensure((Admin.Domain.Common.Result)result);
-        return result.Value;
-    }
-
-    private static string SiretFor(int i)
-    {
-        var body = "21" + (500_000_000 + i).ToString("D11", CultureInfo.InvariantCulture);
-        for (var check = 0; check < 10; check++)
-        {
-            if (Siret.Parse(body + check).IsSuccess) return body + check;
-        }
-
-        throw new InvalidOperationException("No Luhn digit.");
-    }
-
-    /// <summary>The application on a SQLite file of its own; "who acts" is a fixed instructor.</summary>
-    private sealed class BenchApp : WebApplicationFactory<Program>
-    {
-        private readonly string _data = Path.Combine(Path.GetTempPath(), "apip-bench", Guid.NewGuid().ToString("N"));
-
-        public BenchApp() =>
-            // The test host finds the web project by this variable (a test project gets it from its manifest).
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ADMIN_WEB", Path.Combine(ReadmeFigures.RepositoryRoot(), "src", "Admin.Web"));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            Directory.CreateDirectory(_data);
-            builder.UseEnvironment("Benchmark");
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("Database:DataDirectory", _data);
-            builder.UseSetting("Jobs:RunServer", "false");
-            builder.UseSetting("Email:PickupDirectory", "");
-            // The app's logs at Information (one line per message) would be part of what is timed.
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.ConfigureServices(services =>
-            {
-                services.RemoveAll<ICurrentUser>();
-                services.AddScoped<ICurrentUser, BenchUser>();
-            });
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
-        }
-    }
-
-    private sealed class BenchUser : ICurrentUser
-    {
-        public static readonly Guid UserId = Guid.Parse("00000000-0000-0000-0000-00000000be0c");
-
-        public Guid Id => UserId;
-        public bool IsAuthenticated => true;
-        public bool IsInRole(string role) => role == Roles.Instructor;
-        public bool IsStaff => true;
-        public string? ClientAddress => null;
     }
 }
