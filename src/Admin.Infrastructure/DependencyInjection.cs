@@ -115,6 +115,7 @@ public static class DependencyInjection
         services.AddScoped<IEventNotifications, AuthorizationNotifications>();
         services.AddScoped<IEventNotifications, SuspensionNotifications>();
         services.AddScoped<IEventNotifications, UsageAlertNotifications>();
+        services.AddScoped<IEventNotifications, UnusedKeyNotifications>();
         services.AddSingleton<IDocumentScanner, NoOpDocumentScanner>();
         AddEstablishmentDirectory(services, configuration);
 

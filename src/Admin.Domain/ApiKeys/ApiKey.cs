@@ -255,6 +255,35 @@ public sealed class ApiKey : Entity
             ExpiresAt = authorization.ExpiresAt;
     }
 
+    /// <summary>
+    /// A key is unused when it could serve (active, on a usable authorization) yet was created more than
+    /// <see cref="UnusedDays"/> days ago and not used since <see cref="UnusedSince"/>: staff may remind its holders.
+    /// The staff list reads the same rule in the database.
+    /// </summary>
+    public const int UnusedDays = 30;
+
+    /// <summary>The instant before which a key's creation and last use make it unused at <paramref name="now"/>.</summary>
+    public static DateTimeOffset UnusedSince(DateTimeOffset now) => now.AddDays(-UnusedDays);
+
+    public bool IsUnused(Authorization authorization, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        var since = UnusedSince(now);
+        return StatusAt(authorization, now) == ApiKeyStatus.Active && authorization.IsUsable(now)
+            && CreatedAt < since && (LastUsedAt is null || LastUsedAt < since);
+    }
+
+    /// <summary>"Écrire aux détenteurs": staff (instructors and administrators) remind the holders of an unused key to use or revoke it.</summary>
+    public Result RemindUnused(StaffMember staff, Authorization authorization, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(authorization);
+        if (!staff.CanReview) return Result.Forbidden();
+        if (!IsUnused(authorization, now)) return Result.Conflict(ApiKeyErrors.NotUnused);
+        Raise(new ApiKeyUnusedReminded(Id, staff.UserId, now, AuthorizationId, OrganizationId, Name, Prefix.Value, Environment, CreatedAt, LastUsedAt));
+        return Result.Ok();
+    }
+
     /// <summary>The gateway saw the key in use (recorded at most once in a while by the caller).</summary>
     public void MarkUsed(DateTimeOffset now)
     {

@@ -52,3 +52,11 @@ public sealed record ApiKeyAlertsChosen(Guid AggregateId, Guid? ActorId, DateTim
 {
     public override string Action => "api_key.alerts_chosen";
 }
+
+/// <summary>Staff reminded the holders of a key unused for <see cref="ApiKey.UnusedDays"/> days (never used: <paramref name="LastUsedAt"/> null) to use or revoke it.</summary>
+public sealed record ApiKeyUnusedReminded(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid AuthorizationId, Guid OrganizationId,
+    string Name, string Prefix, ApiKeyEnvironment Environment, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt)
+    : ApiKeyEvent(AggregateId, ActorId, OccurredAt, AuthorizationId, OrganizationId, Name, Prefix, Environment)
+{
+    public override string Action => "api_key.unused_reminded";
+}

@@ -108,4 +108,18 @@ public static class ResultExtensions
             modelState.AddModelError(key, error.Message);
         }
     }
+
+    /// <summary>
+    /// A query read from the address bar (a download, an API) that cannot be answered: 404 or 403 for a refusal,
+    /// otherwise 400 with the French messages as ValidationProblemDetails, each under its query parameter.
+    /// </summary>
+    public static IActionResult InvalidQuery(this ControllerBase controller, Result failure, string title)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(failure);
+        if (controller.Refusal(failure) is { } refusal) return refusal;
+        var errors = failure.Errors.GroupBy(e => e.Field ?? "").ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+        var problem = new ValidationProblemDetails(errors) { Title = title, Status = StatusCodes.Status400BadRequest };
+        return new ObjectResult(problem) { StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" } };
+    }
 }
