@@ -38,7 +38,7 @@ internal static class BenchCommand
             var figures = await UsageBenchmark.RunAsync();
             foreach (var line in figures) Console.WriteLine(line);
             ReadmeFigures.Replace("usage", ["## Usage", "",
-                "`dotnet run -c Release --project bench/Admin.Bench -- usage` (about 10 minutes, most of it writing the 13 months of usage; needs about 5 GB in the temporary directory)", "", .. figures]);
+                "`dotnet run -c Release --project bench/Admin.Bench -- usage` (about 10 minutes, most of it writing the 13 months of usage; needs about 8 GB in the temporary directory)", "", .. figures]);
             Console.WriteLine($"Done in {total.Elapsed.TotalMinutes:0.0} min; bench/README.md updated.");
             return 0;
         }

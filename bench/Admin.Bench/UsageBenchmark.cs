@@ -62,15 +62,21 @@ internal static class UsageBenchmark
             + $"{daily:N0} daily rows; {Iterations} runs after {Warmup} warm-up runs over the {Heavy} busiest authorizations, {DateTime.UtcNow:yyyy-MM-dd}.",
             "",
         };
-        lines.AddRange(await TimeAsync(app, "usage", i => new PartnerUsage.Query(heavy[i % heavy.Count].AuthorizationId, null, AsStaff: true),
+        lines.AddRange(await TimeAsync<PartnerUsage.View>(app, "usage", i => new PartnerUsage.Query(heavy[i % heavy.Count].AuthorizationId, null, AsStaff: true),
             "authorization page: 90 days and 48 hours of its 10 keys, quotas, addresses; target ≤ 300 ms"));
-        lines.AddRange(await TimeAsync(app, "usage key", i => new PartnerUsage.Query(heavy[i % heavy.Count].AuthorizationId, heavy[i % heavy.Count].KeyIds[i % KeysPerAuthorization], AsStaff: true),
+        lines.AddRange(await TimeAsync<PartnerUsage.View>(app, "usage key", i => new PartnerUsage.Query(heavy[i % heavy.Count].AuthorizationId, heavy[i % heavy.Count].KeyIds[i % KeysPerAuthorization], AsStaff: true),
             "one key's page"));
+        lines.AddRange(await TimeAsync<StaffUsage.View>(app, "usage staff", _ => new StaffUsage.Query(30), "staff page over 30 days: tops, refusals by code, close to quota, unused keys"));
+        var small = await ExportAsync(app, 12);
+        var large = await ExportAsync(app, 150);
+        lines.Add($"export peak memory: {large.ManagedMb.ToString("0.0", CultureInfo.InvariantCulture)} MB managed heap, {large.RssMb.ToString("0", CultureInfo.InvariantCulture)} MB process growth "
+            + $"({large.Lines:N0} lines, {large.Bytes / 1_000_000.0:0} MB of CSV in {large.Seconds:0.0} s; the same export of {small.Lines:N0} lines: "
+            + $"{small.ManagedMb.ToString("0.0", CultureInfo.InvariantCulture)} MB managed heap, {small.RssMb.ToString("0", CultureInfo.InvariantCulture)} MB process growth)  ");
         lines.Add($"usage roll-up of 13 months: {rollup.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s ({outcome.DaysRolledUp} days, {daily:N0} daily rows, one statement per day)  ");
         return lines;
     }
 
-    private static async Task<IReadOnlyList<string>> TimeAsync(Bench.App app, string label, Func<int, PartnerUsage.Query> query, string what)
+    private static async Task<IReadOnlyList<string>> TimeAsync<TView>(Bench.App app, string label, Func<int, IQuery<Admin.Domain.Common.Result<TView>>> query, string what)
     {
         var times = new List<double>();
         long calls = 0;
@@ -82,7 +88,7 @@ internal static class UsageBenchmark
             var view = await mediator.Send(query(i));
             watch.Stop();
             if (view.IsFailure) throw new InvalidOperationException(string.Join(", ", view.Errors.Select(e => e.Code)));
-            calls = view.Value.Total90Days;
+            calls = view.Value is PartnerUsage.View usage ? usage.Total90Days : -1;
             if (i >= Warmup) times.Add(watch.Elapsed.TotalMilliseconds);
         }
 
@@ -92,8 +98,88 @@ internal static class UsageBenchmark
         return
         [
             $"{label} median: {median.ToString("0.0", CultureInfo.InvariantCulture)} ms  ",
-            $"{label} p95: {p95.ToString("0.0", CultureInfo.InvariantCulture)} ms ({what}; the last one showed {calls:N0} calls in 90 days)  ",
+            $"{label} p95: {p95.ToString("0.0", CultureInfo.InvariantCulture)} ms ({what}{(calls >= 0 ? $"; the last one showed {calls:N0} calls in 90 days" : "")})  ",
         ];
+    }
+
+    private sealed record ExportFigures(long Lines, long Bytes, double Seconds, double ManagedMb, double RssMb);
+
+    /// <summary>
+    /// The staff export of the last <paramref name="days"/> days for every organization, written to a stream that
+    /// only counts, while the managed heap (garbage included) and the process's resident memory are sampled every
+    /// 5 ms; both are given as growth over what they were just before.
+    /// </summary>
+    private static async Task<ExportFigures> ExportAsync(Bench.App app, int days)
+    {
+        var today = ParisTime.Today(DateTimeOffset.UtcNow);
+        await using var scope = app.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var download = await mediator.Send(new UsageExport.ForStaff(null, today.AddDays(1 - days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        if (download.IsFailure) throw new InvalidOperationException(string.Join(", ", download.Errors.Select(e => e.Code)));
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var managedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var rssBefore = process.WorkingSet64;
+        long managedPeak = managedBefore, rssPeak = rssBefore;
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                managedPeak = Math.Max(managedPeak, GC.GetTotalMemory(false));
+                process.Refresh();
+                rssPeak = Math.Max(rssPeak, process.WorkingSet64);
+                try { await Task.Delay(5, stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
+        var output = new CountingStream();
+        var watch = Stopwatch.StartNew();
+        await download.Value.WriteToAsync(output, CancellationToken.None);
+        watch.Stop();
+        await stop.CancelAsync();
+        await sampler;
+        return new ExportFigures(output.Lines - 1, output.Length, watch.Elapsed.TotalSeconds,
+            (managedPeak - managedBefore) / 1_000_000.0, (rssPeak - rssBefore) / 1_000_000.0);
+    }
+
+    /// <summary>A write-only stream that keeps nothing: it counts bytes and line ends.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long _length;
+
+        public long Lines { get; private set; }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _length += buffer.Length;
+            foreach (var b in buffer) if (b == (byte)'\n') Lines++;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer.AsSpan(offset, count));
+            return Task.CompletedTask;
+        }
     }
 
     internal sealed record SeededAuthorization(Guid AuthorizationId, Guid OrganizationId, Guid[] KeyIds);

@@ -98,6 +98,7 @@ public static class DependencyInjection
         services.AddScoped<Jobs.ExpiryReminderJob>();
         services.AddOptions<Usage.UsageOptions>().Bind(configuration.GetSection(Usage.UsageOptions.Section));
         services.AddScoped<Usage.UsageRollupJob>();
+        services.AddSingleton<Jobs.JobsOverview>();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).PostConfigure(o =>
         {
             if (!string.IsNullOrWhiteSpace(o.PickupDirectory))

@@ -1,3 +1,4 @@
+using Admin.Infrastructure.Jobs;
 using Admin.Infrastructure;
 using Admin.Infrastructure.Identity;
 using Admin.Infrastructure.Outbox;
@@ -101,16 +102,16 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     using var scope = app.Services.CreateScope();
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
     scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
-        .AddOrUpdate<OutboxDispatcher>("outbox-sweep", d => d.DeliverPendingAsync(CancellationToken.None), Cron.Minutely());
+        .AddOrUpdate<OutboxDispatcher>(RecurringJobCatalogue.OutboxSweep.Id, d => d.DeliverPendingAsync(CancellationToken.None), RecurringJobCatalogue.OutboxSweep.Cron);
     scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
-        .AddOrUpdate<Admin.Infrastructure.Jobs.ApplicantReminderJob>(Admin.Infrastructure.Jobs.ApplicantReminderJob.RecurringJobId,
-            j => j.RunAsync(CancellationToken.None), "0 8 * * *", new RecurringJobOptions { TimeZone = Admin.Domain.Common.ParisTime.Zone });
+        .AddOrUpdate<Admin.Infrastructure.Jobs.ApplicantReminderJob>(RecurringJobCatalogue.ApplicantReminders.Id,
+            j => j.RunAsync(CancellationToken.None), RecurringJobCatalogue.ApplicantReminders.Cron, new RecurringJobOptions { TimeZone = Admin.Domain.Common.ParisTime.Zone });
     scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
-        .AddOrUpdate<Admin.Infrastructure.Jobs.ExpiryReminderJob>(Admin.Infrastructure.Jobs.ExpiryReminderJob.RecurringJobId,
-            j => j.RunAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions { TimeZone = Admin.Domain.Common.ParisTime.Zone });
+        .AddOrUpdate<Admin.Infrastructure.Jobs.ExpiryReminderJob>(RecurringJobCatalogue.ExpiryReminders.Id,
+            j => j.RunAsync(CancellationToken.None), RecurringJobCatalogue.ExpiryReminders.Cron, new RecurringJobOptions { TimeZone = Admin.Domain.Common.ParisTime.Zone });
     scope.ServiceProvider.GetRequiredService<IRecurringJobManager>()
-        .AddOrUpdate<Admin.Infrastructure.Usage.UsageRollupJob>(Admin.Infrastructure.Usage.UsageRollupJob.RecurringJobId,
-            j => j.RunAsync(CancellationToken.None), Cron.Hourly(10), new RecurringJobOptions { TimeZone = Admin.Domain.Common.ParisTime.Zone });
+        .AddOrUpdate<Admin.Infrastructure.Usage.UsageRollupJob>(RecurringJobCatalogue.UsageRollup.Id,
+            j => j.RunAsync(CancellationToken.None), RecurringJobCatalogue.UsageRollup.Cron, new RecurringJobOptions { TimeZone = Admin.Domain.Common.ParisTime.Zone });
 }
 
 // The gateway's hot path has its own error answers (ProblemDetails, never the HTML error and

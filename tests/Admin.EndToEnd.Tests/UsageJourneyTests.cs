@@ -77,6 +77,37 @@ public sealed class UsageJourneyTests(AppServer app)
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Vos choix d'alertes pour cette clé sont enregistrés.");
     }
 
+    [Fact]
+    public async Task Staff_read_the_usage_of_every_organization_and_its_unused_keys_without_a_serious_accessibility_violation()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/compte/connexion");
+        await page.GetByLabel("Adresse électronique").FillAsync("auditeur@demo.api-particulier.fr");
+        await page.Locator("#Password").FillAsync("Auditeur-Demo-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.GetByLabel("Code à 6 chiffres").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes("MFYGS4BNMRSW23ZNMF2WI2LUMV2XELJS")).ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Espace instruction");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Consommation" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/instruction/consommation$"));
+        // The demo organization's month of calls is at the top.
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Commune de Démo");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "43-usage-staff");
+        await page.SetViewportSizeAsync(375, 800);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the staff usage page scrolls sideways at 375 px");
+        await app.ScreenshotAsync(page, "43-usage-staff-375");
+
+        // The jobs in French, beside Hangfire's English dashboard (issue 16).
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync("/instruction/taches");
+        await Assertions.Expect(page.Locator("#recurring-jobs")).ToContainTextAsync("Consolidation de la consommation");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "44-jobs");
+    }
+
     private static void Count(Dictionary<string, int> made, string code) => made[code] = made.GetValueOrDefault(code) + 1;
 
     /// <summary>Today's row of the key's daily table (most recent first), by outcome code.</summary>

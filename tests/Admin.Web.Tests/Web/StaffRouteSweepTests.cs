@@ -141,7 +141,8 @@ public sealed class StaffRouteSweepTests(AdminWebFactory app) : IClassFixture<Ad
     /// <summary>Forms that change something, refused to an auditor already on GET: a decision, a draft prepared for an organization, a key revocation, a suspension.</summary>
     private static bool IsWriteForm(string pattern) =>
         pattern.Contains("/decision/", StringComparison.Ordinal) || pattern.Contains("/preparer", StringComparison.Ordinal)
-        || pattern.EndsWith("/revoquer", StringComparison.Ordinal) || pattern.EndsWith("/suspendre", StringComparison.Ordinal);
+        || pattern.EndsWith("/revoquer", StringComparison.Ordinal) || pattern.EndsWith("/suspendre", StringComparison.Ordinal)
+        || pattern.EndsWith("/ecrire", StringComparison.Ordinal);
 
     /// <summary>Forms that post a key to read about it (never in a URL): they change nothing and every staff role uses them.</summary>
     private static bool IsReadOnlyPost(string pattern) => pattern is "instruction/cles" or "instruction/cles/tester";
