@@ -14,6 +14,14 @@ public sealed class AppServer : IAsyncLifetime
 {
     private Process? _process;
     private readonly List<string> _output = [];
+    private readonly bool _withBrowser = true;
+
+    public AppServer()
+    {
+    }
+
+    /// <summary>An application of one's own (not the shared one), with or without a browser.</summary>
+    public AppServer(bool withBrowser) => _withBrowser = withBrowser;
 
     public string BaseUrl { get; private set; } = "";
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "apip-e2e", Guid.NewGuid().ToString("N"));
@@ -49,6 +57,7 @@ public sealed class AppServer : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         await WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        if (!_withBrowser) return;
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -130,6 +139,17 @@ public sealed class AppServer : IAsyncLifetime
         throw new TimeoutException($"No e-mail to {to} within {timeout.TotalSeconds} s. Application output:\n{Output}");
     }
 
+    /// <summary>Ends the application as a crash would: SIGKILL, no shutdown, no last flush.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not { HasExited: false }) return;
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>The application's SQLite file (read with the app stopped or alongside it: WAL mode).</summary>
+    public string DatabaseFile => Path.Combine(DataDirectory, "admin.db");
+
     public string Output
     {
         get { lock (_output) return string.Join('\n', _output.TakeLast(80)); }
@@ -137,7 +157,7 @@ public sealed class AppServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
+        if (_withBrowser && Browser is not null) await Browser.DisposeAsync();
         Playwright?.Dispose();
         if (_process is { HasExited: false })
         {
