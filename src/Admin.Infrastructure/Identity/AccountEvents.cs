@@ -66,6 +66,16 @@ public sealed record AccountEmailChangeRequested(Guid AggregateId, DateTimeOffse
     public override string Action => "account.email_change_requested";
 }
 
+/// <summary>
+/// Another account asked to take this account's address: its owner is warned, as sign-up warns the owner of
+/// an address typed again. The actor is the account that asked.
+/// </summary>
+public sealed record AccountEmailClaimedByAnother(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt)
+    : AccountEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "account.email_claimed_by_another";
+}
+
 /// <summary>The link sent to the new address was opened: the account's address (and user name) changed.</summary>
 public sealed record AccountEmailChanged(Guid AggregateId, DateTimeOffset OccurredAt, string PreviousEmail, string NewEmail)
     : AccountEvent(AggregateId, AggregateId, OccurredAt)
@@ -75,8 +85,8 @@ public sealed record AccountEmailChanged(Guid AggregateId, DateTimeOffset Occurr
 
 /// <summary>
 /// The partner deleted their account: it is anonymized, not removed, so the audit trail keeps
-/// pointing at a row. The former address only travels to the confirmation e-mail ([JsonIgnore]):
-/// the trail keeps no personal data of a closed account.
+/// pointing at a row. The former address and first name only travel to the confirmation e-mail
+/// ([JsonIgnore]): this row adds no personal data to the trail.
 /// </summary>
 public sealed record AccountDeleted(Guid AggregateId, DateTimeOffset OccurredAt,
     [property: JsonIgnore] string FormerEmail, [property: JsonIgnore] string FormerFirstName) : AccountEvent(AggregateId, AggregateId, OccurredAt)

@@ -21,6 +21,7 @@ public sealed class AccountNotifications(EmailLinks links) : IEventNotifications
     public const string ConfirmNewEmailKind = "account.confirm_new_email";
     public const string EmailChangeNoticeKind = "account.email_change_notice";
     public const string DeletedKind = "account.deleted";
+    public const string EmailClaimedKind = "account.email_claimed";
 
     public async ValueTask<IReadOnlyList<OutboxMessage>> ComposeAsync(DomainEvent domainEvent, AdminDbContext db, CancellationToken ct)
     {
@@ -48,6 +49,10 @@ public sealed class AccountNotifications(EmailLinks links) : IEventNotifications
             AccountRegistrationRepeated => EmailComposer.Compose(AlreadyExistsKind, to, "Votre compte API Particulier existe déjà",
                 ["Quelqu'un (peut-être vous) a tenté de créer un compte API Particulier avec votre adresse électronique, qui en a déjà un.",
                  "Si vous avez oublié votre mot de passe, utilisez « Mot de passe oublié » sur la page de connexion. Sinon, ignorez ce message."],
+                new EmailLink("Se connecter", links.SignIn), account.OccurredAt),
+            AccountEmailClaimedByAnother => EmailComposer.Compose(EmailClaimedKind, to, "Votre adresse a été proposée pour un autre compte",
+                ["Quelqu'un (peut-être vous) a demandé que votre adresse électronique devienne celle d'un autre compte API Particulier. Elle reste celle de votre compte : rien n'a changé.",
+                 "Si vous voulez regrouper vos comptes, supprimez d'abord celui que vous n'utilisez plus depuis « Mon compte ». Sinon, ignorez ce message."],
                 new EmailLink("Se connecter", links.SignIn), account.OccurredAt),
             AccountConfirmationResent resent => EmailComposer.Compose(ConfirmEmailKind, to, "Confirmez votre adresse électronique",
                 ["Voici un nouveau lien pour confirmer votre adresse électronique et activer votre compte API Particulier."],

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Admin.Web.Controllers;
 
-public sealed record AccountSettingsView(string DisplayName, string FirstName, string LastName, string Email, bool TwoFactorEnabled,
+public sealed record AccountSettingsView(string FirstName, string LastName, string Email, bool TwoFactorEnabled,
     bool IsStaff, IReadOnlyList<MembershipSummary> Memberships);
 
 /// <summary>
@@ -127,7 +127,7 @@ public sealed class AccountSettingsController(IMediator mediator, UserManager<Ap
     private async Task<AccountSettingsView> SettingsAsync(AppUser user, CancellationToken ct)
     {
         var organizations = await mediator.Send(new ListMyOrganizations.Query(null), ct);
-        return new(user.DisplayName, user.FirstName, user.LastName, user.Email!, user.TwoFactorEnabled,
+        return new(user.FirstName, user.LastName, user.Email!, user.TwoFactorEnabled,
             Admin.Domain.Users.Roles.Staff.Any(User.IsInRole), organizations.IsSuccess ? organizations.Value.Memberships : []);
     }
 }

@@ -11,8 +11,8 @@ namespace Admin.Web.Features.Account;
 /// <summary>
 /// The signed-in user asks to change their address, proving it is them with their password. Nothing
 /// changes yet: a link goes to the new address (ConfirmEmailChange), a notice to the current one. An
-/// address that belongs to another account gets the same answer and the same notice, but no link:
-/// like the sign-up form, this form never tells who has an account.
+/// address that belongs to another account gets the same answer and the same notice, but no link,
+/// and that account's owner is warned: like the sign-up form, this form never tells who has an account.
 /// </summary>
 public static class RequestEmailChange
 {
@@ -44,11 +44,12 @@ public static class RequestEmailChange
             var newEmail = command.NewEmail!.Trim();
             if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase)) return Result.Invalid(SameEmail);
 
-            var taken = await users.FindByEmailAsync(newEmail) is not null;
-            var token = !taken && throttle.TryAcquire(newEmail, current.ClientAddress)
-                ? await users.GenerateChangeEmailTokenAsync(user, newEmail)
-                : null;
-            db.Raise(new AccountEmailChangeRequested(user.Id, time.GetUtcNow(), newEmail, token));
+            var now = time.GetUtcNow();
+            var owner = await users.FindByEmailAsync(newEmail);
+            var mayWrite = throttle.TryAcquire(newEmail, current.ClientAddress);
+            var token = owner is null && mayWrite ? await users.GenerateChangeEmailTokenAsync(user, newEmail) : null;
+            db.Raise(new AccountEmailChangeRequested(user.Id, now, newEmail, token));
+            if (owner is not null && mayWrite) db.Raise(new AccountEmailClaimedByAnother(owner.Id, user.Id, now));
             await db.SaveChangesAsync(ct);
             return Result.Ok();
         }

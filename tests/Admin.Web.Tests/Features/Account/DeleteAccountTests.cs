@@ -13,7 +13,7 @@ namespace Admin.Web.Tests.Features.Account;
 /// otherwise the memberships go, the account is anonymized (not removed: the audit trail points at it),
 /// the user is signed out and told by e-mail. Staff accounts are not deleted here.
 /// </summary>
-public sealed class DeleteAccountTests(AdminWebFactory app) : IClassFixture<AdminWebFactory>
+public sealed class DeleteAccountTests(ClockedWebFactory app) : IClassFixture<ClockedWebFactory>
 {
     private const string DeleteUrl = "/compte/supprimer";
 
@@ -39,10 +39,13 @@ public sealed class DeleteAccountTests(AdminWebFactory app) : IClassFixture<Admi
     public async Task Post_delete_as_sole_applicant_of_an_organization_without_authorization_anonymizes_signs_out_and_e_mails()
     {
         var partner = await app.PartnerWithOrganizationAsync();
+        var laptopCookie = SessionCookies.Of(await Accounts.SignInAsync(new Browser(app.CreateBrowser()), partner.Email, partner.Password));
 
         var browser = await DeletedThroughThePageAsync(partner);
 
         Assert.True(SessionCookies.IsSentToSignIn((await browser.GetAsync("/compte")).Response));
+        app.Clock.Advance(Admin.Web.Infrastructure.SessionValidation.PartnerInterval + TimeSpan.FromSeconds(1));
+        Assert.True(SessionCookies.IsSentToSignIn(await SessionCookies.ReplayAsync(app, laptopCookie, "/espace-partenaire")));
         var user = await StoredUserAsync(partner.User.Id);
         Assert.Equal(AppUser.AnonymizedEmail(user.Id), user.Email);
         Assert.Equal(user.Email, user.UserName);
@@ -110,7 +113,7 @@ public sealed class DeleteAccountTests(AdminWebFactory app) : IClassFixture<Admi
     [InlineData(Roles.Administrator)]
     public async Task Staff_are_told_on_the_page_that_administrators_deactivate_them_and_get_403_on_post(string role)
     {
-        var (browser, userId) = await app.StaffMemberSignedInAsync(role);
+        var (browser, userId) = await app.StaffMemberSignedInAsync(role, app.Clock.GetUtcNow());
 
         var page = await browser.GetAsync(DeleteUrl);
         var posted = await browser.PostAsync(DeleteUrl, Password(Accounts.StrongPassword));

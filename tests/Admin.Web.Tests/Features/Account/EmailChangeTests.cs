@@ -70,7 +70,7 @@ public sealed class EmailChangeTests(ClockedWebFactory app) : IClassFixture<Cloc
     }
 
     [Fact]
-    public async Task Post_email_change_to_an_address_of_another_account_answers_as_for_a_free_one_but_sends_no_link()
+    public async Task Post_email_change_to_an_address_of_another_account_answers_as_for_a_free_one_sends_no_link_and_warns_its_owner()
     {
         var partner = await app.PartnerWithOrganizationAsync();
         var other = await app.PartnerWithOrganizationAsync();
@@ -81,7 +81,8 @@ public sealed class EmailChangeTests(ClockedWebFactory app) : IClassFixture<Cloc
         Assert.Equal("/compte", asked.Location);
         Assert.Contains($"Un lien de confirmation a été envoyé à {other.Email}", (await browser.GetAsync("/compte")).Text);
         var mails = await app.DeliverOutboxAsync();
-        Assert.DoesNotContain(mails, m => m.To == other.Email);
+        Assert.Equal([AccountNotifications.EmailClaimedKind], mails.Where(m => m.To == other.Email).Select(m => m.Kind));
+        Assert.DoesNotContain("/compte/adresse/confirmer", mails.Single(m => m.To == other.Email).TextBody, StringComparison.Ordinal);
         Assert.Contains(mails, m => m.To == partner.Email && m.Kind == AccountNotifications.EmailChangeNoticeKind);
         Assert.Equal(partner.Email, (await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == partner.User.Id))).Email);
     }
