@@ -78,6 +78,24 @@ public sealed class DeleteAccountTests(ClockedWebFactory app) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task Post_delete_as_last_applicant_is_allowed_once_the_authorization_is_no_longer_active()
+    {
+        var arranged = await app.ApprovedWithMembersAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var authorization = await db.Authorizations.SingleAsync(a => a.Id == arranged.AuthorizationId);
+            Assert.True(authorization.Suspend(Guid.NewGuid(), "Contrôle en cours", app.Clock.GetUtcNow()).IsSuccess);
+            return await db.SaveChangesAsync();
+        });
+
+        await DeletedThroughThePageAsync(arranged.Applicant);
+
+        var organization = await app.StoredOrganizationAsync(arranged.Applicant.Organization.Id);
+        Assert.False(organization.IsMember(arranged.Applicant.User.Id));
+        Assert.DoesNotContain(organization.Memberships, m => m.Role == MembershipRole.Applicant);
+    }
+
+    [Fact]
     public async Task Post_delete_as_business_contact_of_an_organization_with_an_active_authorization_is_allowed()
     {
         var arranged = await app.ApprovedWithMembersAsync();
