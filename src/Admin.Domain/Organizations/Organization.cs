@@ -163,6 +163,28 @@ public sealed class Organization : Entity
         return Result.Ok();
     }
 
+    /// <summary>
+    /// The member closes their account: their membership goes. The last applicant may go only while the
+    /// organization holds no usable authorization (someone must answer for its keys and renewals);
+    /// otherwise another applicant must be named first. An organization left without applicant is
+    /// then one staff can still read and any future member can be invited to by staff.
+    /// </summary>
+    public Result RemoveClosedAccount(Guid userId, bool holdsUsableAuthorization, DateTimeOffset now)
+    {
+        var membership = FindMembership(userId);
+        if (membership is null) return MemberNotFound();
+        if (IsLastApplicant(membership) && holdsUsableAuthorization)
+            return Result.Conflict(OrganizationErrors.LastApplicantOfActiveAuthorization(Name));
+
+        _memberships.Remove(membership);
+        Changed(new MemberAccountClosed(Id, userId, now, userId, membership.Role));
+        return Result.Ok();
+    }
+
+    /// <summary>Whether the account's closing needs another applicant named first (see <see cref="RemoveClosedAccount"/>).</summary>
+    public bool ClosingAccountNeedsAnotherApplicant(Guid userId, bool holdsUsableAuthorization) =>
+        holdsUsableAuthorization && FindMembership(userId) is { } membership && IsLastApplicant(membership);
+
     public Result ChangeRole(Guid actorUserId, Guid memberUserId, MembershipRole newRole, DateTimeOffset now)
     {
         if (!CanManageMembers(actorUserId)) return Forbidden();

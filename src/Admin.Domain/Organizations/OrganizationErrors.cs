@@ -32,5 +32,7 @@ public static class OrganizationErrors
     public static readonly Error SuspensionReasonTooLong = new("organization.suspension_reason_too_long", $"Le motif ne doit pas dépasser {Organization.SuspensionReasonMaxLength} caractères.");
     public static readonly Error AlreadySuspended = new("organization.already_suspended", "Cette organisation est déjà suspendue.");
     public static readonly Error NotSuspended = new("organization.not_suspended", "Cette organisation n'est pas suspendue.");
+    public static Error LastApplicantOfActiveAuthorization(string organizationName) => new("organization.last_applicant_of_active_authorization",
+        $"Vous êtes le seul demandeur de l'organisation « {organizationName} », qui a une habilitation en cours : désignez un autre demandeur avant de supprimer votre compte.");
     public static readonly Error LastApplicantCannotLeave = new("organization.last_applicant_cannot_leave", "L'organisation doit garder au moins un demandeur : désignez-en un autre avant de quitter ce rôle.");
 }

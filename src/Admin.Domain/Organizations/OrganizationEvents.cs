@@ -55,6 +55,14 @@ public sealed record MemberRemoved(Guid AggregateId, Guid? ActorId, DateTimeOffs
     public override string? FromState => Role.ToString();
 }
 
+/// <summary>The member closed their account: their membership went with it.</summary>
+public sealed record MemberAccountClosed(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, Guid UserId, MembershipRole Role)
+    : OrganizationEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "organization.member_account_closed";
+    public override string? FromState => Role.ToString();
+}
+
 /// <summary>Staff suspended the whole organization: all its keys answer SUSPENDED until it is resumed.</summary>
 public sealed record OrganizationSuspended(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt, string SuspensionReason)
     : OrganizationEvent(AggregateId, ActorId, OccurredAt)

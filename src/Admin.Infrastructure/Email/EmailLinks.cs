@@ -37,6 +37,10 @@ public sealed class EmailLinks(IOptions<EmailOptions> options)
     public string ConfirmEmail(Guid userId, string token) =>
         Absolute($"/compte/confirmer?userId={userId}&code={EncodeToken(token)}");
 
+    /// <summary>The link sent to a new address; the token is bound to that address, so the address travels with it.</summary>
+    public string ConfirmEmailChange(Guid userId, string newEmail, string token) =>
+        Absolute($"/compte/adresse/confirmer?userId={userId}&email={Uri.EscapeDataString(newEmail)}&code={EncodeToken(token)}");
+
     public string ResetPassword(string email, string token) =>
         Absolute($"/compte/nouveau-mot-de-passe?email={Uri.EscapeDataString(email)}&code={EncodeToken(token)}");
 

@@ -47,3 +47,49 @@ public sealed record AccountPasswordChanged(Guid AggregateId, DateTimeOffset Occ
 {
     public override string Action => "account.password_changed";
 }
+
+/// <summary>The signed-in user corrected their first or last name.</summary>
+public sealed record AccountNameChanged(Guid AggregateId, DateTimeOffset OccurredAt, string FirstName, string LastName)
+    : AccountEvent(AggregateId, AggregateId, OccurredAt)
+{
+    public override string Action => "account.name_changed";
+}
+
+/// <summary>
+/// The signed-in user asked to use <paramref name="NewEmail"/>: the link goes to that address, a notice
+/// to the current one. The token is null when no link may be sent (the address belongs to another
+/// account, or the e-mail throttle held it back): the user's answer and the notice stay the same.
+/// </summary>
+public sealed record AccountEmailChangeRequested(Guid AggregateId, DateTimeOffset OccurredAt, string NewEmail,
+    [property: JsonIgnore] string? ChangeToken) : AccountEvent(AggregateId, AggregateId, OccurredAt)
+{
+    public override string Action => "account.email_change_requested";
+}
+
+/// <summary>
+/// Another account asked to take this account's address: its owner is warned, as sign-up warns the owner of
+/// an address typed again. The actor is the account that asked.
+/// </summary>
+public sealed record AccountEmailClaimedByAnother(Guid AggregateId, Guid? ActorId, DateTimeOffset OccurredAt)
+    : AccountEvent(AggregateId, ActorId, OccurredAt)
+{
+    public override string Action => "account.email_claimed_by_another";
+}
+
+/// <summary>The link sent to the new address was opened: the account's address (and user name) changed.</summary>
+public sealed record AccountEmailChanged(Guid AggregateId, DateTimeOffset OccurredAt, string PreviousEmail, string NewEmail)
+    : AccountEvent(AggregateId, AggregateId, OccurredAt)
+{
+    public override string Action => "account.email_changed";
+}
+
+/// <summary>
+/// The partner deleted their account: it is anonymized, not removed, so the audit trail keeps
+/// pointing at a row. The former address and first name only travel to the confirmation e-mail
+/// ([JsonIgnore]): this row adds no personal data to the trail.
+/// </summary>
+public sealed record AccountDeleted(Guid AggregateId, DateTimeOffset OccurredAt,
+    [property: JsonIgnore] string FormerEmail, [property: JsonIgnore] string FormerFirstName) : AccountEvent(AggregateId, AggregateId, OccurredAt)
+{
+    public override string Action => "account.deleted";
+}

@@ -15,6 +15,33 @@ public sealed class AppUser : IdentityUser<Guid>
     public DateTimeOffset? DeactivatedAt { get; set; }
 
     public string DisplayName => $"{FirstName} {LastName}".Trim();
+
+    /// <summary>The address of an anonymized account: unique, and never deliverable (RFC 2606 reserves .invalid).</summary>
+    public static string AnonymizedEmail(Guid id) => $"deleted-{id}@invalid";
+
+    /// <summary>
+    /// The account closed by its owner keeps its row (the append-only audit trail and the requests point at
+    /// its id) and loses what identified or opened it: address, names, password, phone, second factor. It is
+    /// locked out and deactivated, so no sign-in succeeds, and its stamp changes, so every session ends.
+    /// The caller removes its tokens, logins and claims (other tables).
+    /// </summary>
+    public void Anonymize(DateTimeOffset now)
+    {
+        Email = UserName = AnonymizedEmail(Id);
+        NormalizedEmail = NormalizedUserName = Email.ToUpperInvariant();
+        EmailConfirmed = false;
+        FirstName = LastName = "";
+        PasswordHash = null;
+        PhoneNumber = null;
+        PhoneNumberConfirmed = false;
+        TwoFactorEnabled = false;
+        LastTotpTimeStep = null;
+        LockoutEnabled = true;
+        LockoutEnd = DateTimeOffset.MaxValue;
+        DeactivatedAt = now;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        ConcurrencyStamp = Guid.NewGuid().ToString();
+    }
 }
 
 public sealed class AppRole : IdentityRole<Guid>

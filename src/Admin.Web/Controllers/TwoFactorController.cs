@@ -18,6 +18,7 @@ public sealed record EnableTwoFactorForm(string? Code, string? ReturnUrl);
 public sealed class TwoFactorController(UserManager<AppUser> users, SignInManager<AppUser> signIn, IMediator mediator) : Controller
 {
     private const string Issuer = "API Particulier";
+    private const int RecoveryCodeCount = 10;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(string? returnUrl)
@@ -45,12 +46,12 @@ public sealed class TwoFactorController(UserManager<AppUser> users, SignInManage
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
-        var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         await mediator.Send(new RecordAccountEvent.Command(user.Id, "account.two_factor_enabled"));
         // The session now carries the second factor (the code was just proven).
         await signIn.RefreshSignInAsync(user);
         ViewData["ReturnUrl"] = Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : null;
-        return View("RecoveryCodes", recoveryCodes!.ToList());
+        return RecoveryCodesPage(recoveryCodes!);
     }
 
     [HttpPost("codes-de-recuperation")]
@@ -60,9 +61,24 @@ public sealed class TwoFactorController(UserManager<AppUser> users, SignInManage
         if (user is null) return Challenge();
         if (!user.TwoFactorEnabled) return RedirectToAction(nameof(Index));
 
-        var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
+        var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
         await mediator.Send(new RecordAccountEvent.Command(user.Id, "account.recovery_codes_regenerated"));
-        return View("RecoveryCodes", recoveryCodes!.ToList());
+        return RecoveryCodesPage(recoveryCodes!);
+    }
+
+    /// <summary>
+    /// "Télécharger les codes": the codes page posts back the codes it shows, and gets them as a text file,
+    /// never cached. Only what has the shape of recovery codes is written back, so this is no echo service.
+    /// </summary>
+    [HttpPost("codes-de-recuperation/telecharger")]
+    public async Task<IActionResult> DownloadRecoveryCodes(List<string>? codes)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (codes is not { Count: > 0 and <= RecoveryCodeCount } || !codes.All(RecoveryCodes.IsWellFormed)) return BadRequest();
+
+        Response.Headers.CacheControl = "no-store, max-age=0";
+        return File(RecoveryCodes.TextFile(user.Email!, codes), "text/plain; charset=utf-8", RecoveryCodes.FileName);
     }
 
     [HttpPost("desactiver")]
@@ -82,6 +98,13 @@ public sealed class TwoFactorController(UserManager<AppUser> users, SignInManage
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = "La double authentification est désactivée.";
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>The codes, shown once: the page is never cached.</summary>
+    private ViewResult RecoveryCodesPage(IEnumerable<string> recoveryCodes)
+    {
+        Response.Headers.CacheControl = "no-store, max-age=0";
+        return View("RecoveryCodes", recoveryCodes.ToList());
     }
 
     private async Task<TwoFactorSetupView> SetupViewAsync(AppUser user, string? returnUrl, string? typedCode)
@@ -107,4 +130,20 @@ public sealed class TwoFactorController(UserManager<AppUser> users, SignInManage
 
     private static string FormatKey(string key) =>
         string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+}
+
+internal static partial class RecoveryCodes
+{
+    public const string FileName = "codes-de-recuperation-api-particulier.txt";
+
+    /// <summary>Identity's recovery codes: two groups of five letters or digits ("A1B2C-3D4E5").</summary>
+    public static bool IsWellFormed(string? code) => code is not null && Shape().IsMatch(code);
+
+    public static byte[] TextFile(string email, IEnumerable<string> codes) => Encoding.UTF8.GetBytes(
+        $"Codes de récupération de votre compte API Particulier ({email})\r\n"
+        + "Chaque code permet une seule connexion si vous perdez l'accès à votre application d'authentification.\r\n\r\n"
+        + string.Concat(codes.Select(c => c + "\r\n")));
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$")]
+    private static partial System.Text.RegularExpressions.Regex Shape();
 }

@@ -336,6 +336,50 @@ public class OrganizationMembershipTests
         Assert.Equal("organization.member_not_found", Assert.Single(WithContacts().Leave(Stranger, TestClock.Now).Errors).Code);
     }
 
+    // Closing one's account
+
+    [Fact]
+    public void Last_applicant_of_an_organization_holding_a_usable_authorization_cannot_close_their_account()
+    {
+        var organization = WithContacts();
+
+        var result = organization.RemoveClosedAccount(Applicant, holdsUsableAuthorization: true, TestClock.Now);
+
+        Assert.Equal("organization.last_applicant_of_active_authorization", Assert.Single(result.Errors).Code);
+        Assert.True(organization.IsMember(Applicant));
+        Assert.True(organization.ClosingAccountNeedsAnotherApplicant(Applicant, holdsUsableAuthorization: true));
+        Assert.Empty(organization.DomainEvents);
+    }
+
+    [Fact]
+    public void Last_applicant_of_an_organization_without_usable_authorization_closes_their_account_and_goes()
+    {
+        var organization = WithContacts();
+        var before = organization.Version;
+
+        var result = organization.RemoveClosedAccount(Applicant, holdsUsableAuthorization: false, TestClock.Now);
+
+        Assert.True(result.IsSuccess);
+        Assert.False(organization.IsMember(Applicant));
+        Assert.Equal(before + 1, organization.Version);
+        var closed = Assert.IsType<MemberAccountClosed>(Assert.Single(organization.DomainEvents));
+        Assert.Equal(("organization.member_account_closed", "Applicant", Applicant), (closed.Action, closed.FromState, closed.UserId));
+    }
+
+    [Theory]
+    [InlineData("Business")]
+    [InlineData("SecondApplicant")]
+    public void A_member_who_is_not_the_last_applicant_closes_their_account_even_with_a_usable_authorization(string who)
+    {
+        var organization = WithContacts();
+        organization.ChangeRole(Applicant, Technical, MembershipRole.Applicant, TestClock.Now);
+        var member = who == "Business" ? Business : Technical;
+
+        Assert.False(organization.ClosingAccountNeedsAnotherApplicant(member, holdsUsableAuthorization: true));
+        Assert.True(organization.RemoveClosedAccount(member, holdsUsableAuthorization: true, TestClock.Now).IsSuccess);
+        Assert.False(organization.IsMember(member));
+    }
+
     [Fact]
     public void Applicant_changes_a_members_role()
     {

@@ -38,6 +38,28 @@ public sealed class LoggingTests(LogCapturingFactory app) : IClassFixture<LogCap
         }
     }
 
+    [Fact]
+    public async Task Changing_the_address_logs_neither_the_password_nor_the_addresses_nor_the_token()
+    {
+        var partner = await app.PartnerWithOrganizationAsync();
+        var browser = await app.SignedInAsync(partner);
+        var newEmail = $"nouvelle.{Guid.NewGuid():N}@mairie-exemple.fr";
+
+        await browser.SubmitAsync("/compte", new Dictionary<string, string> { ["NewEmail"] = newEmail, ["Password"] = partner.Password }, "/compte/adresse");
+        var link = Accounts.LinkIn((await app.DeliverOutboxAsync()).Single(m => m.To == newEmail), "/compte/adresse/confirmer");
+        await new Browser(app.CreateBrowser()).GetAsync(link);
+
+        var logs = app.Lines.ToList();
+        Assert.Contains(logs, l => l.Contains("RequestEmailChange.Command handled", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.Contains("ConfirmEmailChange.Command handled", StringComparison.Ordinal));
+        Assert.Equal(newEmail, (await app.FindUserAsync(newEmail))?.Email);
+        var secrets = new[] { CodeIn(link), Admin.Infrastructure.Email.EmailLinks.DecodeToken(CodeIn(link))!, partner.Password, partner.Email, newEmail };
+        foreach (var line in logs)
+        {
+            foreach (var secret in secrets) Assert.DoesNotContain(secret, line, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     private static string CodeIn(string link)
     {
         var code = link[(link.IndexOf("code=", StringComparison.Ordinal) + 5)..];

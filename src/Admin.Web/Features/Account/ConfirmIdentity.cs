@@ -32,19 +32,10 @@ public static class ConfirmIdentity
             var user = await users.FindByIdAsync(current.Id.ToString());
             if (user is null) return Result.NotFound();
 
-            if (user.TwoFactorEnabled)
-            {
-                var code = TwoFactorCodes.Normalize(command.Code);
-                if (code is null) return Result.Invalid(CodeRequired);
-                if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)) return Result.Invalid(WrongCode);
-            }
-            else
-            {
-                if (string.IsNullOrEmpty(command.Password) || command.Password.Length > AccountRules.PasswordMaxLength) return Result.Invalid(PasswordRequired);
-                var checkedPassword = await signIn.CheckPasswordSignInAsync(user, command.Password, lockoutOnFailure: true);
-                if (checkedPassword.IsLockedOut) return Result.Invalid(LockedOut);
-                if (!checkedPassword.Succeeded) return Result.Invalid(WrongPassword);
-            }
+            var refused = user.TwoFactorEnabled
+                ? await IdentityProof.CheckCodeAsync(users, user, command.Code, nameof(Command.Code))
+                : await IdentityProof.CheckPasswordAsync(signIn, user, command.Password, nameof(Command.Password));
+            if (refused is not null) return Result.Invalid(refused);
 
             db.AuditEvents.Add(new AuditEvent("User", user.Id, "account.identity_confirmed", user.Id, time.GetUtcNow()));
             await db.SaveChangesAsync(ct);
