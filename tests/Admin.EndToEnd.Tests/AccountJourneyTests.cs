@@ -43,13 +43,13 @@ public sealed partial class AccountJourneyTests(AppServer app)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Mon compte" }).First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mon compte");
-        await page.GetByLabel("Mot de passe actuel").FillAsync("Pas-Le-Bon-2027");
+        await page.Locator("#CurrentPassword").FillAsync("Pas-Le-Bon-2027");
         await page.Locator("#NewPassword").FillAsync("Nouveau-Secret-2027");
         await page.GetByLabel("Confirmation du nouveau mot de passe").FillAsync("Nouveau-Secret-2027");
         await page.GetByRole(AriaRole.Button, new() { Name = "Changer le mot de passe" }).ClickAsync();
         await Assertions.Expect(page.Locator("#CurrentPassword-messages")).ToContainTextAsync("Le mot de passe actuel est incorrect.");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
-        await page.GetByLabel("Mot de passe actuel").FillAsync("Correct-Horse-42");
+        await page.Locator("#CurrentPassword").FillAsync("Correct-Horse-42");
         await page.Locator("#NewPassword").FillAsync("Nouveau-Secret-2027");
         await page.GetByLabel("Confirmation du nouveau mot de passe").FillAsync("Nouveau-Secret-2027");
         await page.GetByRole(AriaRole.Button, new() { Name = "Changer le mot de passe" }).ClickAsync();

@@ -21,7 +21,7 @@ public sealed class AppServer : IAsyncLifetime
     }
 
     /// <summary>An application of one's own (not the shared one), with or without a browser.</summary>
-    public AppServer(bool withBrowser) => _withBrowser = withBrowser;
+    internal AppServer(bool withBrowser) => _withBrowser = withBrowser;
 
     public string BaseUrl { get; private set; } = "";
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "apip-e2e", Guid.NewGuid().ToString("N"));
