@@ -50,6 +50,7 @@ builder.Services.ConfigureApplicationCookie(options =>
         return Task.CompletedTask;
     };
 });
+ProConnect.AddProConnect(builder.Services, builder.Configuration);
 builder.Services.AddAuthorization(options => options.AddAdminPolicies());
 Admin.Web.Gateway.GatewayEndpoints.AddGatewayEndpoints(builder.Services);
 Admin.Web.Infrastructure.GatewayOpenApi.AddGatewayOpenApi(builder.Services);
