@@ -64,6 +64,7 @@ public static class ProConnect
     public const string ErrorKey = "SignInError";
 
     private const string IdTokenHintParameter = "apip:id_token_hint";
+    private const string FailurePathItem = "apip:failure_path";
 
     /// <summary>
     /// Metadata and keys must come over HTTPS, except from a loopback authority (a provider started by the tests on
@@ -121,7 +122,7 @@ public static class ProConnect
             oidc.Events.OnRemoteFailure = RefuseAsync;
             oidc.Events.OnAccessDenied = context =>
             {
-                Refuse(context.HttpContext);
+                Refuse(context.HttpContext, context.Properties);
                 context.HandleResponse();
                 return Task.CompletedTask;
             };
@@ -155,17 +156,31 @@ public static class ProConnect
     {
         context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProConnect))
             .LogWarning(context.Failure, "ProConnect sign-in refused: {Reason}", context.Failure?.GetType().Name);
-        Refuse(context.HttpContext);
+        Refuse(context.HttpContext, context.Properties);
         context.HandleResponse();
         return Task.CompletedTask;
     }
 
-    /// <summary>Back to the sign-in page with the French message, never an exception page.</summary>
-    private static void Refuse(HttpContext context)
+    /// <summary>A challenge whose failure comes back to <paramref name="localPath"/> (e.g. the identity confirmation) rather than the sign-in page.</summary>
+    public static void ComeBackOnFailureTo(AuthenticationProperties properties, string localPath)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        properties.Items[FailurePathItem] = localPath;
+    }
+
+    /// <summary>
+    /// Back with the French message, never an exception page: to the sign-in page, or where the challenge asked. A
+    /// tampered state has no readable properties: the sign-in page then.
+    /// </summary>
+    private static void Refuse(HttpContext context, AuthenticationProperties? properties)
     {
         var tempData = context.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context);
         tempData[ErrorKey] = FailedMessage;
         tempData.Save();
-        context.Response.Redirect("/compte/connexion");
+        var back = properties?.Items.TryGetValue(FailurePathItem, out var path) == true && IsLocal(path) ? path! : "/compte/connexion";
+        context.Response.Redirect(back);
     }
+
+    private static bool IsLocal(string? path) =>
+        path is { Length: > 0 } && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'));
 }

@@ -42,7 +42,7 @@ public sealed class ProConnectJourney(Browser browser, ProConnectProvider provid
     public async Task<Page> CallbackAsync(Uri callback)
     {
         var page = await browser.GetAsync(callback.PathAndQuery);
-        while (page.Location is { } next && next.StartsWith("/compte/proconnect/", StringComparison.Ordinal))
+        while (page.Location is { } next && next.StartsWith('/') && next.Contains("/proconnect/", StringComparison.Ordinal))
         {
             page = await browser.GetAsync(next);
         }

@@ -53,6 +53,9 @@ public sealed class ProConnectProvider : IAsyncDisposable
     /// <summary>The user the next authorization request signs in.</summary>
     public ProConnectUser User { get; set; } = NewUser();
 
+    /// <summary>When the provider says it identified the user (auth_time); null: at the authorization request.</summary>
+    public DateTimeOffset? AuthenticatedAt { get; set; }
+
     /// <summary>Every authorization and end-session request received, in order (to check prompt, max_age, id_token_hint).</summary>
     public ConcurrentQueue<OpenIddictRequest> AuthorizationRequests { get; } = new();
     public ConcurrentQueue<OpenIddictRequest> EndSessionRequests { get; } = new();
@@ -101,7 +104,7 @@ public sealed class ProConnectProvider : IAsyncDisposable
         {
             var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenID Connect request.");
             provider!.AuthorizationRequests.Enqueue(request);
-            return Results.SignIn(SignedIn(provider.User, request), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return Results.SignIn(SignedIn(provider.User, provider.AuthenticatedAt ?? DateTimeOffset.UtcNow, request), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         });
         app.MapPost("/connect/token", async (HttpContext context) =>
         {
@@ -140,7 +143,7 @@ public sealed class ProConnectProvider : IAsyncDisposable
     }
 
     /// <summary>ProConnect's answer: the user, with the e-mail in the id_token and every claim in the access token (read by userinfo).</summary>
-    private static ClaimsPrincipal SignedIn(ProConnectUser user, OpenIddictRequest request)
+    private static ClaimsPrincipal SignedIn(ProConnectUser user, DateTimeOffset authenticatedAt, OpenIddictRequest request)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Email, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Subject)
@@ -148,7 +151,7 @@ public sealed class ProConnectProvider : IAsyncDisposable
             .SetClaim("given_name", user.GivenName)
             .SetClaim("usual_name", user.UsualName)
             .SetClaim("siret", user.Siret)
-            .SetClaim(Claims.AuthenticationTime, (long?)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            .SetClaim(Claims.AuthenticationTime, (long?)authenticatedAt.ToUnixTimeSeconds());
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(claim => claim.Type is Claims.Subject or Claims.Email or Claims.AuthenticationTime
             ? [Destinations.AccessToken, Destinations.IdentityToken]
