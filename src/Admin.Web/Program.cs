@@ -136,7 +136,7 @@ if (app.Configuration.GetValue("ReverseProxy:Trusted", false))
     app.UseForwardedHeaders();
 }
 
-app.UseWhen(isPage, pages => pages.UseSecurityHeaders());
+app.UseWhen(isPage, pages => pages.UseSecurityHeaders(ProConnect.FormTargets(app.Services.GetRequiredService<ProConnectOptions>())));
 app.UseWhen(isPage, pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
 app.UseWhen(isPage, pages => pages.UseStaticFiles());
 app.UseRouting();

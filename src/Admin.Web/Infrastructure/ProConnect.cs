@@ -139,6 +139,16 @@ public static class ProConnect
         });
     }
 
+    /// <summary>
+    /// The origin the sign-in and sign-out forms redirect to (ProConnect's authorization and end-session endpoints are on
+    /// its authority's host), for the content security policy's form-action; none when ProConnect is not configured.
+    /// </summary>
+    public static IReadOnlyList<string> FormTargets(ProConnectOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.IsConfigured ? [new Uri(options.Authority!).GetLeftPart(UriPartial.Authority)] : [];
+    }
+
     /// <summary>The properties of a sign-out that also ends the ProConnect session, coming back to <paramref name="redirectUri"/>.</summary>
     public static AuthenticationProperties SignOutProperties(string idToken, string redirectUri)
     {

@@ -36,6 +36,16 @@ public sealed class ProConnectTests(ProConnectWebFactory app) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task Get_sign_in_page_allows_its_forms_to_end_at_ProConnect_and_nowhere_else()
+    {
+        var response = await app.CreateBrowser().GetAsync("/compte/connexion");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains($"form-action 'self' {Provider.Authority};", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Challenge_asks_for_a_code_with_pkce_state_nonce_and_ProConnect_scopes()
     {
         using var journey = app.Journey();
@@ -444,6 +454,7 @@ public sealed class ProConnectNotConfiguredTests(AdminWebFactory app) : IClassFi
         Assert.DoesNotContain("ProConnect", login.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("ProConnect", register.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, challenge.Status);
+        Assert.Contains("form-action 'self';", login.Response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         var scheme = await app.WithScopeAsync(sp => sp.GetRequiredService<IAuthenticationSchemeProvider>().GetSchemeAsync(ProConnect.Scheme));
         Assert.Null(scheme);
     }
