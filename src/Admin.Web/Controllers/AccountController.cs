@@ -237,12 +237,22 @@ public sealed class AccountController(IMediator mediator, AdminSignInManager sig
         var user = await users.FindByIdAsync(result.Value.UserId.ToString());
         if (user is null || !await signIn.CanSignInAsync(user)) return RefuseProConnect(AccountMessages.Deactivated);
 
+        if (result.Value.Created) TempData["Flash"] = "Votre compte a été créé avec ProConnect.";
+        else if (result.Value.Linked) TempData["Flash"] = "Votre compte est désormais relié à ProConnect.";
+
+        if (user.TwoFactorEnabled)
+        {
+            // ProConnect does not skip a second factor the user turned on: Identity's two-factor step, as after a
+            // password (that session then signs out locally only: the id_token does not cross the two-factor step).
+            var pending = await signIn.ExternalLoginSignInAsync(ProConnect.Scheme, answer.FindFirst(ProConnect.Claims.Subject)!.Value, isPersistent: false);
+            return pending.RequiresTwoFactor
+                ? RedirectToAction(nameof(LoginWithTwoFactor), new { returnUrl })
+                : RefuseProConnect(ProConnect.FailedMessage);
+        }
+
         var session = new AuthenticationProperties();
         session.StoreTokens(external.Properties?.GetTokens().Where(t => t.Name == "id_token") ?? []);
         await signIn.SignInAsync(user, session, ProConnect.Scheme);
-
-        if (result.Value.Created) TempData["Flash"] = "Votre compte a été créé avec ProConnect.";
-        else if (result.Value.Linked) TempData["Flash"] = "Votre compte est désormais relié à ProConnect.";
 
         if (!result.Value.HasOrganization && !Url.IsLocalUrl(returnUrl))
         {

@@ -170,6 +170,30 @@ public sealed class ProConnectTests(ProConnectWebFactory app) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task Partner_with_two_factor_still_gives_the_code_after_ProConnect()
+    {
+        var user = Provider.User = ProConnectProvider.NewUser();
+        var partner = await app.CreateUserAsync(user.Email, Accounts.StrongPassword, Roles.Partner);
+        var sharedKey = await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var stored = await users.FindByIdAsync(partner.Id.ToString());
+            await users.ResetAuthenticatorKeyAsync(stored!);
+            await users.SetTwoFactorEnabledAsync(stored!, true);
+            return (await users.GetAuthenticatorKeyAsync(stored!))!;
+        });
+        using var journey = app.Journey();
+
+        var pending = await journey.SignInAsync();
+
+        Assert.StartsWith("/compte/connexion/double-authentification", pending.Location, StringComparison.Ordinal);
+        await AssertSignedOutAsync(journey.Browser);
+        var signedIn = await journey.Browser.SubmitAsync(pending.Location!, new Dictionary<string, string> { ["Code"] = Accounts.TotpCode(sharedKey) });
+        Assert.Equal("/espace-partenaire", signedIn.Location);
+        Assert.Equal(HttpStatusCode.OK, (await journey.Browser.GetAsync("/espace-partenaire")).Status);
+    }
+
+    [Fact]
     public async Task Staff_account_is_refused_and_not_linked()
     {
         var user = Provider.User = ProConnectProvider.NewUser();
