@@ -56,6 +56,9 @@ public sealed class ProConnectProvider : IAsyncDisposable
     /// <summary>When the provider says it identified the user (auth_time); null: at the authorization request.</summary>
     public DateTimeOffset? AuthenticatedAt { get; set; }
 
+    /// <summary>Whether userinfo answers as ProConnect does, a signed JWT (application/jwt), rather than JSON.</summary>
+    public bool UserInfoAsJwt { get; set; }
+
     /// <summary>Every authorization and end-session request received, in order (to check prompt, max_age, id_token_hint).</summary>
     public ConcurrentQueue<OpenIddictRequest> AuthorizationRequests { get; } = new();
     public ConcurrentQueue<OpenIddictRequest> EndSessionRequests { get; } = new();
@@ -116,14 +119,15 @@ public sealed class ProConnectProvider : IAsyncDisposable
         {
             var token = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             var principal = token.Principal!;
-            return Results.Json(new Dictionary<string, string?>
+            var claims = new Dictionary<string, object>
             {
-                [Claims.Subject] = principal.GetClaim(Claims.Subject),
-                [Claims.Email] = principal.GetClaim(Claims.Email),
-                ["given_name"] = principal.GetClaim("given_name"),
-                ["usual_name"] = principal.GetClaim("usual_name"),
-                ["siret"] = principal.GetClaim("siret"),
-            });
+                [Claims.Subject] = principal.GetClaim(Claims.Subject)!,
+                [Claims.Email] = principal.GetClaim(Claims.Email)!,
+                ["given_name"] = principal.GetClaim("given_name")!,
+                ["usual_name"] = principal.GetClaim("usual_name")!,
+                ["siret"] = principal.GetClaim("siret")!,
+            };
+            return provider!.UserInfoAsJwt ? Results.Text(SignedUserInfo(claims, provider.Authority), "application/jwt") : Results.Json(claims);
         });
         app.MapMethods("/connect/logout", ["GET", "POST"], (HttpContext context) =>
         {
@@ -157,6 +161,18 @@ public sealed class ProConnectProvider : IAsyncDisposable
             ? [Destinations.AccessToken, Destinations.IdentityToken]
             : [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);
+    }
+
+    private static string SignedUserInfo(Dictionary<string, object> claims, string issuer)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            Issuer = issuer + "/",
+            Audience = ClientId,
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa.ExportParameters(true)), SecurityAlgorithms.RsaSha256),
+        });
     }
 
     private static async Task RegisterAppAsync(IOpenIddictApplicationManager applications)

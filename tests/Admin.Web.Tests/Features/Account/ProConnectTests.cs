@@ -90,6 +90,27 @@ public sealed class ProConnectTests(ProConnectWebFactory app) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task First_sign_in_reads_the_claims_from_a_userinfo_answered_as_a_signed_jwt_as_ProConnect_does()
+    {
+        var user = Provider.User = ProConnectProvider.NewUser();
+        Provider.UserInfoAsJwt = true;
+        try
+        {
+            using var journey = app.Journey();
+            var landed = await journey.SignInAsync();
+
+            Assert.Equal($"/organisations/nouvelle?siret={user.Siret}", landed.Location);
+        }
+        finally
+        {
+            Provider.UserInfoAsJwt = false;
+        }
+
+        var account = await app.FindUserAsync(user.Email);
+        Assert.Equal(("Dominique", "Lefèvre"), (account!.FirstName, account.LastName));
+    }
+
+    [Fact]
     public async Task Organization_form_shows_the_usual_message_for_an_invalid_siret_from_ProConnect()
     {
         Provider.User = ProConnectProvider.NewUser("12345678901234");
