@@ -56,6 +56,9 @@ public sealed class ProConnectProvider : IAsyncDisposable
     /// <summary>When the provider says it identified the user (auth_time); null: at the authorization request.</summary>
     public DateTimeOffset? AuthenticatedAt { get; set; }
 
+    /// <summary>How long the next authorization codes live; null: OpenIddict's default (5 minutes).</summary>
+    public TimeSpan? CodeLifetime { get; set; }
+
     /// <summary>Whether userinfo answers as ProConnect does, a signed JWT (application/jwt), rather than JSON.</summary>
     public bool UserInfoAsJwt { get; set; }
 
@@ -107,7 +110,7 @@ public sealed class ProConnectProvider : IAsyncDisposable
         {
             var request = context.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OpenID Connect request.");
             provider!.AuthorizationRequests.Enqueue(request);
-            return Results.SignIn(SignedIn(provider.User, provider.AuthenticatedAt ?? DateTimeOffset.UtcNow, request), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return Results.SignIn(SignedIn(provider.User, provider.AuthenticatedAt ?? DateTimeOffset.UtcNow, provider.CodeLifetime, request), null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         });
         app.MapPost("/connect/token", async (HttpContext context) =>
         {
@@ -147,7 +150,7 @@ public sealed class ProConnectProvider : IAsyncDisposable
     }
 
     /// <summary>ProConnect's answer: the user, with the e-mail in the id_token and every claim in the access token (read by userinfo).</summary>
-    private static ClaimsPrincipal SignedIn(ProConnectUser user, DateTimeOffset authenticatedAt, OpenIddictRequest request)
+    private static ClaimsPrincipal SignedIn(ProConnectUser user, DateTimeOffset authenticatedAt, TimeSpan? codeLifetime, OpenIddictRequest request)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Email, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Subject)
@@ -157,6 +160,7 @@ public sealed class ProConnectProvider : IAsyncDisposable
             .SetClaim("siret", user.Siret)
             .SetClaim(Claims.AuthenticationTime, (long?)authenticatedAt.ToUnixTimeSeconds());
         identity.SetScopes(request.GetScopes());
+        if (codeLifetime is { } lifetime) identity.SetAuthorizationCodeLifetime(lifetime);
         identity.SetDestinations(claim => claim.Type is Claims.Subject or Claims.Email or Claims.AuthenticationTime
             ? [Destinations.AccessToken, Destinations.IdentityToken]
             : [Destinations.AccessToken]);

@@ -305,6 +305,31 @@ public sealed class ProConnectTests(ProConnectWebFactory app) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task Expired_authorization_code_is_refused_with_a_french_message_and_no_session()
+    {
+        var user = Provider.User = ProConnectProvider.NewUser();
+        using var journey = app.Journey();
+        var authorize = await journey.ChallengeAsync();
+        Provider.CodeLifetime = TimeSpan.FromSeconds(1);
+        Uri callback;
+        try
+        {
+            callback = await journey.AuthorizeAsync(authorize);
+        }
+        finally
+        {
+            Provider.CodeLifetime = null;
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var redemptions = Provider.TokenRequests;
+        var refused = await journey.CallbackAsync(callback);
+
+        Assert.Equal(redemptions + 1, Provider.TokenRequests);
+        await AssertRefusedAsync(journey.Browser, refused, user);
+    }
+
+    [Fact]
     public async Task Sign_out_of_a_ProConnect_session_ends_it_at_the_provider_with_the_id_token_hint()
     {
         Provider.User = ProConnectProvider.NewUser();
