@@ -203,9 +203,10 @@ public sealed class AccountController(IMediator mediator, AdminSignInManager sig
 
     /// <summary>"S'identifier avec ProConnect": off to ProConnect, back through <see cref="ProConnectCallback"/>.</summary>
     [HttpPost("proconnect"), AllowAnonymous]
-    public IActionResult ProConnectSignIn(string? returnUrl)
+    public async Task<IActionResult> ProConnectSignIn(string? returnUrl)
     {
         if (!proConnect.IsConfigured) return NotFound();
+        if (!await ProConnect.IsReachableAsync(HttpContext)) return RefuseProConnect(ProConnect.UnreachableMessage);
         var callback = Url.Action(nameof(ProConnectCallback), new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
         return Challenge(signIn.ConfigureExternalAuthenticationProperties(ProConnect.Scheme, callback), ProConnect.Scheme);
     }

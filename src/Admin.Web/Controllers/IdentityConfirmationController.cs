@@ -66,6 +66,12 @@ public sealed class IdentityConfirmationController(IMediator mediator, UserManag
         if (await MethodForAsync(user) != ConfirmationMethod.ProConnect) return NotFound();
 
         var back = LocalOrHome(returnUrl);
+        if (!await ProConnect.IsReachableAsync(HttpContext))
+        {
+            TempData[ProConnect.ErrorKey] = ProConnect.UnreachableMessage;
+            return Redirect(IdentityConfirmation.UrlFor(back));
+        }
+
         var properties = new OpenIdConnectChallengeProperties
         {
             RedirectUri = Url.Action(nameof(ProConnectAnswer), new { returnUrl = back }),

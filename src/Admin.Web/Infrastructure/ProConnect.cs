@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Admin.Web.Infrastructure;
@@ -59,6 +60,9 @@ public static class ProConnect
     /// <summary>The message of the sign-in page when ProConnect's answer is refused (bad state, nonce or code, or an error).</summary>
     public const string FailedMessage =
         "La connexion avec ProConnect n'a pas abouti. Recommencez, ou connectez-vous avec votre adresse électronique et votre mot de passe.";
+
+    public const string UnreachableMessage =
+        "ProConnect ne répond pas pour le moment. Réessayez dans quelques minutes, ou connectez-vous avec votre adresse électronique et votre mot de passe.";
 
     /// <summary>The TempData key the sign-in page shows as an error alert.</summary>
     public const string ErrorKey = "SignInError";
@@ -169,6 +173,27 @@ public static class ProConnect
         Refuse(context.HttpContext, context.Properties);
         context.HandleResponse();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Whether ProConnect's metadata can be read (cached by the handler once read): asked before a challenge, so that a
+    /// provider that is down gets a French message rather than the error page.
+    /// </summary>
+    public static async Task<bool> IsReachableAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(Scheme);
+        try
+        {
+            await options.ConfigurationManager!.GetConfigurationAsync(context.RequestAborted);
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProConnect))
+                .LogWarning(e, "ProConnect metadata unavailable");
+            return false;
+        }
     }
 
     /// <summary>A challenge whose failure comes back to <paramref name="localPath"/> (e.g. the identity confirmation) rather than the sign-in page.</summary>

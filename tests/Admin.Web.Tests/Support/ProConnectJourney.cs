@@ -80,6 +80,23 @@ public sealed class ProConnectJourney(Browser browser, ProConnectProvider provid
     public void Dispose() => _toProvider.Dispose();
 }
 
+/// <summary>The application with ProConnect configured against an address where nothing answers.</summary>
+public sealed class UnreachableProConnectWebFactory : AdminWebFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // A loopback port just freed: connection refused at once.
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        builder.UseSetting("ProConnect:Authority", $"http://127.0.0.1:{port}");
+        builder.UseSetting("ProConnect:ClientId", ProConnectProvider.ClientId);
+        builder.UseSetting("ProConnect:ClientSecret", ProConnectProvider.ClientSecret);
+    }
+}
+
 /// <summary>The application with ProConnect configured against a <see cref="ProConnectProvider"/>, and the Sirene directory against a stub.</summary>
 public sealed class ProConnectWebFactory : AdminWebFactory
 {

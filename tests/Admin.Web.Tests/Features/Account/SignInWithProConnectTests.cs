@@ -441,3 +441,21 @@ public sealed class ProConnectNotConfiguredTests(AdminWebFactory app) : IClassFi
     public void Https_metadata_is_required_except_from_an_http_loopback_authority(string authority, bool required) =>
         Assert.Equal(required, ProConnect.RequiresHttpsMetadata(new Uri(authority)));
 }
+
+/// <summary>ProConnect configured but not answering.</summary>
+public sealed class ProConnectUnreachableTests(UnreachableProConnectWebFactory app) : IClassFixture<UnreachableProConnectWebFactory>
+{
+    [Fact]
+    public async Task Post_ProConnect_sign_in_while_ProConnect_is_down_says_so_in_french_instead_of_an_error_page()
+    {
+        var browser = new Browser(app.CreateBrowser());
+        await browser.GetAsync("/compte/connexion");
+
+        var refused = await browser.PostAsync("/compte/proconnect", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.Status);
+        Assert.Equal("/compte/connexion", refused.Location);
+        var page = await browser.GetAsync(refused.Location!);
+        Assert.Equal(ProConnect.UnreachableMessage, page.Document.GetElementById("sign-in-error")!.TextContent.Trim());
+    }
+}
