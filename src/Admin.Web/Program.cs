@@ -51,6 +51,7 @@ builder.Services.ConfigureApplicationCookie(options =>
         return Task.CompletedTask;
     };
 });
+ProConnect.AddProConnect(builder.Services, builder.Configuration);
 builder.Services.AddAuthorization(options => options.AddAdminPolicies());
 Admin.Web.Gateway.GatewayEndpoints.AddGatewayEndpoints(builder.Services);
 Admin.Web.Infrastructure.GatewayOpenApi.AddGatewayOpenApi(builder.Services);
@@ -136,7 +137,7 @@ if (app.Configuration.GetValue("ReverseProxy:Trusted", false))
     app.UseForwardedHeaders();
 }
 
-app.UseWhen(isPage, pages => pages.UseSecurityHeaders());
+app.UseWhen(isPage, pages => pages.UseSecurityHeaders(ProConnect.FormTargets(app.Services.GetRequiredService<ProConnectOptions>())));
 app.UseWhen(isPage, pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
 app.UseWhen(isPage, pages => pages.UseStaticFiles());
 app.UseRouting();

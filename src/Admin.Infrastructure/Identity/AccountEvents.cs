@@ -93,3 +93,19 @@ public sealed record AccountDeleted(Guid AggregateId, DateTimeOffset OccurredAt,
 {
     public override string Action => "account.deleted";
 }
+
+/// <summary>A first ProConnect sign-in created this partner account (address verified by ProConnect, no password).</summary>
+public sealed record AccountRegisteredWithProConnect(Guid AggregateId, DateTimeOffset OccurredAt) : AccountEvent(AggregateId, AggregateId, OccurredAt)
+{
+    public override string Action => "account.proconnect_registered";
+}
+
+/// <summary>
+/// A first ProConnect sign-in linked this existing account, found by its address. <paramref name="PasswordRemoved"/>: the
+/// account had never confirmed its address, so its password, which anyone could have chosen, was removed.
+/// </summary>
+public sealed record AccountLinkedToProConnect(Guid AggregateId, DateTimeOffset OccurredAt, bool PasswordRemoved)
+    : AccountEvent(AggregateId, AggregateId, OccurredAt)
+{
+    public override string Action => "account.proconnect_linked";
+}

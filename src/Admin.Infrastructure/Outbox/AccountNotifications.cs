@@ -9,7 +9,8 @@ namespace Admin.Infrastructure.Outbox;
 
 /// <summary>
 /// The account e-mails: confirmation link, "your account already exists", reset link, password changed, staff invitation,
-/// a change of address (the link to the new one, a notice to the current one) and a deleted account.
+/// a change of address (the link to the new one, a notice to the current one), a deleted account and an
+/// account linked to ProConnect.
 /// </summary>
 public sealed class AccountNotifications(EmailLinks links) : IEventNotifications
 {
@@ -22,6 +23,7 @@ public sealed class AccountNotifications(EmailLinks links) : IEventNotifications
     public const string EmailChangeNoticeKind = "account.email_change_notice";
     public const string DeletedKind = "account.deleted";
     public const string EmailClaimedKind = "account.email_claimed";
+    public const string ProConnectLinkedKind = "account.proconnect_linked";
 
     public async ValueTask<IReadOnlyList<OutboxMessage>> ComposeAsync(DomainEvent domainEvent, AdminDbContext db, CancellationToken ct)
     {
@@ -71,6 +73,13 @@ public sealed class AccountNotifications(EmailLinks links) : IEventNotifications
                  "Choisissez votre mot de passe avec le lien ci-dessous, valable 24 heures ; passé ce délai, utilisez « Mot de passe oublié » sur la page de connexion.",
                  "À votre première connexion, vous configurerez la double authentification avec une application d'authentification."],
                 new EmailLink("Choisir mon mot de passe", links.ResetPassword(to, invited.PasswordToken)), account.OccurredAt),
+            AccountLinkedToProConnect linked => EmailComposer.Compose(ProConnectLinkedKind, to, "Votre compte API Particulier est relié à ProConnect",
+                [$"Bonjour {user.FirstName}, vous venez de vous connecter à l'espace partenaires d'API Particulier avec ProConnect : votre compte y est désormais relié.",
+                 linked.PasswordRemoved
+                     ? "Votre adresse électronique n'avait pas été confirmée : le mot de passe choisi lors de la création du compte a été supprimé. Connectez-vous avec ProConnect, ou choisissez un nouveau mot de passe avec « Mot de passe oublié »."
+                     : "Vous pouvez vous connecter avec ProConnect ou avec votre mot de passe.",
+                 "Si vous n'êtes pas à l'origine de cette connexion, prévenez sans attendre l'équipe API Particulier."],
+                new EmailLink("Se connecter", links.SignIn), account.OccurredAt),
             _ => null,
         };
         return message is null ? [] : [message];

@@ -3,6 +3,7 @@ using Admin.Infrastructure.Identity;
 using Admin.Web.Features.Account;
 using Admin.Web.Infrastructure;
 using Mediator;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,8 @@ public sealed record RecoveryCodeLoginForm(string? RecoveryCode, string? ReturnU
 public sealed record EmailForm(string? Email);
 
 [Route("compte")]
-public sealed class AccountController(IMediator mediator, AdminSignInManager signIn, UserManager<AppUser> users) : Controller
+public sealed class AccountController(IMediator mediator, AdminSignInManager signIn, UserManager<AppUser> users, ProConnectOptions proConnect)
+    : Controller
 {
     private const string EmailMaxLengthMessage = "L'adresse électronique ne peut pas dépasser 254 caractères.";
 
@@ -96,7 +98,7 @@ public sealed class AccountController(IMediator mediator, AdminSignInManager sig
         {
             // Only reached with the right password.
             ModelState.AddModelError("", user?.DeactivatedAt is not null
-                ? "Ce compte a été désactivé par un administrateur d'API Particulier. Adressez-vous à lui si vous devez de nouveau y accéder."
+                ? AccountMessages.Deactivated
                 : "Votre adresse électronique n'est pas encore confirmée. Ouvrez le lien reçu par courriel, ou demandez-en un nouveau.");
             return Invalid(form);
         }
@@ -182,6 +184,11 @@ public sealed class AccountController(IMediator mediator, AdminSignInManager sig
     [HttpPost("deconnexion")]
     public async Task<IActionResult> Logout()
     {
+        // Read before the session ends: a ProConnect session is also ended at ProConnect, with its id_token as the hint.
+        var idToken = proConnect.IsConfigured && ProConnect.SignedInWithProConnect(User)
+            ? await HttpContext.GetTokenAsync(IdentityConstants.ApplicationScheme, "id_token")
+            : null;
+
         // A new security stamp: this cookie, and any copy of it, is refused from now on.
         if (await users.GetUserAsync(User) is { } user)
         {
@@ -190,7 +197,77 @@ public sealed class AccountController(IMediator mediator, AdminSignInManager sig
 
         await signIn.SignOutAsync();
         TempData["Flash"] = "Vous êtes déconnecté.";
-        return RedirectToAction(nameof(HomeController.Index), "Home");
+        var home = Url.Action(nameof(HomeController.Index), "Home") ?? "/";
+        return idToken is null ? LocalRedirect(home) : SignOut(ProConnect.SignOutProperties(idToken, home), ProConnect.Scheme);
+    }
+
+    /// <summary>"S'identifier avec ProConnect": off to ProConnect, back through <see cref="ProConnectCallback"/>.</summary>
+    [HttpPost("proconnect"), AllowAnonymous]
+    public async Task<IActionResult> ProConnectSignIn(string? returnUrl)
+    {
+        if (!proConnect.IsConfigured) return NotFound();
+        if (!await ProConnect.IsReachableAsync(HttpContext)) return RefuseProConnect(ProConnect.UnreachableMessage);
+        var callback = Url.Action(nameof(ProConnectCallback), new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
+        return Challenge(signIn.ConfigureExternalAuthenticationProperties(ProConnect.Scheme, callback), ProConnect.Scheme);
+    }
+
+    /// <summary>
+    /// ProConnect's answer, already checked by the handler (state, nonce, code with PKCE) and kept in Identity's external
+    /// cookie: the account is found, linked or created, and the app's usual session opened. A partner without an
+    /// organization goes on to register one, its SIRET taken from ProConnect.
+    /// </summary>
+    [HttpGet("proconnect/retour"), AllowAnonymous]
+    public async Task<IActionResult> ProConnectCallback(string? returnUrl, CancellationToken ct)
+    {
+        if (!proConnect.IsConfigured) return NotFound();
+        var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (!external.Succeeded || external.Principal is not { } answer)
+        {
+            return RefuseProConnect(ProConnect.FailedMessage);
+        }
+
+        var result = await mediator.Send(new SignInWithProConnect.Command(
+            answer.FindFirst(ProConnect.Claims.Subject)?.Value,
+            answer.FindFirst(ProConnect.Claims.Email)?.Value,
+            bool.TryParse(answer.FindFirst(ProConnect.Claims.EmailVerified)?.Value, out var verified) ? verified : null,
+            answer.FindFirst(ProConnect.Claims.GivenName)?.Value,
+            answer.FindFirst(ProConnect.Claims.UsualName)?.Value), ct);
+        if (result.IsFailure) return RefuseProConnect(result.Errors[0].Message);
+
+        var user = await users.FindByIdAsync(result.Value.UserId.ToString());
+        if (user is null || !await signIn.CanSignInAsync(user)) return RefuseProConnect(AccountMessages.Deactivated);
+
+        if (result.Value.Created) TempData["Flash"] = "Votre compte a été créé avec ProConnect.";
+        else if (result.Value.Linked) TempData["Flash"] = "Votre compte est désormais relié à ProConnect.";
+
+        if (user.TwoFactorEnabled)
+        {
+            // ProConnect does not skip a second factor the user turned on: Identity's two-factor step, as after a
+            // password (that session then signs out locally only: the id_token does not cross the two-factor step).
+            var pending = await signIn.ExternalLoginSignInAsync(ProConnect.Scheme, answer.FindFirst(ProConnect.Claims.Subject)!.Value, isPersistent: false);
+            return pending.RequiresTwoFactor
+                ? RedirectToAction(nameof(LoginWithTwoFactor), new { returnUrl })
+                : RefuseProConnect(ProConnect.FailedMessage);
+        }
+
+        var session = new AuthenticationProperties();
+        session.StoreTokens(external.Properties?.GetTokens().Where(t => t.Name == "id_token") ?? []);
+        await signIn.SignInAsync(user, session, ProConnect.Scheme);
+
+        if (!result.Value.HasOrganization && !Url.IsLocalUrl(returnUrl))
+        {
+            var siret = answer.FindFirst(ProConnect.Claims.Siret)?.Value;
+            return RedirectToAction(nameof(OrganizationsController.Register), "Organizations", new { siret });
+        }
+
+        return await AfterSignInAsync(user, returnUrl);
+    }
+
+    private RedirectToActionResult RefuseProConnect(string message)
+    {
+        TempData[ProConnect.ErrorKey] = message;
+        return RedirectToAction(nameof(Login));
     }
 
     [HttpGet("mot-de-passe-oublie"), AllowAnonymous]

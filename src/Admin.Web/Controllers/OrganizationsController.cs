@@ -1,5 +1,6 @@
 using Admin.Domain.Common;
 using Admin.Domain.Organizations;
+using Admin.Infrastructure.Sirene;
 using Admin.Web.Features.Organizations;
 using Admin.Web.Infrastructure;
 using Mediator;
@@ -19,8 +20,15 @@ public sealed class OrganizationsController(IMediator mediator, CurrentOrganizat
     public async Task<IActionResult> Index(CancellationToken ct) =>
         View((await mediator.Send(new ListMyOrganizations.Query(currentOrganization.Chosen), ct)).Value);
 
+    /// <summary>The form, its SIRET given by <paramref name="siret"/> (ProConnect's) and looked up as a typed one when the directory is there.</summary>
     [HttpGet("nouvelle")]
-    public IActionResult Register() => View(RegisterOrganization.Command.Empty);
+    public async Task<IActionResult> Register(string? siret, [FromServices] IEstablishmentDirectory directory, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(siret)) return View(RegisterOrganization.Command.Empty);
+
+        var given = RegisterOrganization.Command.Empty with { Siret = siret.Trim() };
+        return directory.IsConfigured ? await LookUpAsync(given, ct) : View(given);
+    }
 
     [HttpPost("nouvelle")]
     public async Task<IActionResult> Register(RegisterOrganization.Command command, [FromForm] string? intent, CancellationToken ct)

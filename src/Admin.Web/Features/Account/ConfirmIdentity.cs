@@ -22,6 +22,8 @@ public static class ConfirmIdentity
     public static readonly Error CodeRequired = new("account.code_required", "Saisissez le code à 6 chiffres affiché par votre application d'authentification.", nameof(Command.Code));
     public static readonly Error LockedOut = new("account.locked_out", "Trop d'essais infructueux : votre compte est bloqué pendant 15 minutes.", nameof(Command.Password));
 
+    public const string AuditAction = "account.identity_confirmed";
+
     public sealed record Command(string? Password, string? Code) : ICommand<Result>;
 
     internal sealed class Handler(AdminDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, ICurrentUser current, TimeProvider time)
@@ -37,7 +39,7 @@ public static class ConfirmIdentity
                 : await IdentityProof.CheckPasswordAsync(signIn, user, command.Password, nameof(Command.Password));
             if (refused is not null) return Result.Invalid(refused);
 
-            db.AuditEvents.Add(new AuditEvent("User", user.Id, "account.identity_confirmed", user.Id, time.GetUtcNow()));
+            db.AuditEvents.Add(new AuditEvent("User", user.Id, AuditAction, user.Id, time.GetUtcNow()));
             await db.SaveChangesAsync(ct);
             return Result.Ok();
         }

@@ -192,4 +192,19 @@ public sealed class RegisterOrganizationTests(AdminWebFactory app) : IClassFixtu
         Assert.Equal(form["Kind"], page.SelectedIn("Kind"));
         Assert.False(await app.WithDbAsync(db => db.Memberships.AnyAsync(m => m.UserId == partner.User.Id)));
     }
+
+    [Fact]
+    public async Task Get_with_a_siret_without_the_directory_fills_the_field_without_a_lookup()
+    {
+        var partner = await app.PartnerWithoutOrganizationAsync();
+        var browser = await app.SignedInAsync(partner);
+        var siret = Arrange.NewSiret();
+
+        var page = await browser.GetAsync($"{Url}?siret={siret}");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(siret, page.ValueOf("Siret"));
+        Assert.Null(page.Document.GetElementById("siret-lookup-note"));
+        Assert.Null(page.ValueOf("Name"));
+    }
 }
