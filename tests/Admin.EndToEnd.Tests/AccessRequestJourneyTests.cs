@@ -68,19 +68,14 @@ public sealed class AccessRequestJourneyTests(AppServer app)
         await page.Locator("#Form_Simplification").FillAsync("Attestation de quotient familial de la CAF");
         await page.Locator("#Form_YearlyVolume").FillAsync("12000");
         await page.Locator("label[for='Form_Modalities-CitizenForm']").ClickAsync();
-        await Continue(page, "/etapes/cadre-juridique");
+        await Demo.ContinueAsync(page, "/etapes/cadre-juridique");
 
         // Step 2: legal basis with its PDF, and the use case's hint.
         await Assertions.Expect(page.Locator("#use-case-hint")).ToContainTextAsync("délibération du conseil municipal");
         await page.Locator("#Form_Title").FillAsync("Délibération du conseil de Paris 2026 DASCO 12");
         await page.Locator("#Form_Url").FillAsync("https://www.paris.fr/deliberations/2026-dasco-12");
-        await page.Locator("#Form_Document").SetInputFilesAsync(new FilePayload
-        {
-            Name = "deliberation.pdf",
-            MimeType = "application/pdf",
-            Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
-        });
-        await Continue(page, "/etapes/donnees");
+        await Demo.AttachPdfAsync(page.Locator("#Form_Document"));
+        await Demo.ContinueAsync(page, "/etapes/donnees");
 
         // Step 3: scopes, by their French names; the use case's come first, its quotient familial already ticked.
         await Assertions.Expect(page.Locator("#use-case-scopes")).ToContainTextAsync("Quotient familial CAF & MSA");
@@ -91,12 +86,12 @@ public sealed class AccessRequestJourneyTests(AppServer app)
         await page.SetViewportSizeAsync(375, 800);
         await app.ScreenshotAsync(page, "11-step-scopes-375");
         await page.SetViewportSizeAsync(1280, 900);
-        await Continue(page, "/etapes/donnees-personnelles");
+        await Demo.ContinueAsync(page, "/etapes/donnees-personnelles");
 
         // Step 4: personal data.
         await page.Locator("#Form_Recipients").FillAsync("Agents du service de la restauration scolaire");
         await page.Locator("#Form_RetentionMonths").FillAsync("12");
-        await Continue(page, "/etapes/contacts");
+        await Demo.ContinueAsync(page, "/etapes/contacts");
 
         // Step 5: contacts.
         foreach (var (prefix, first) in new[] { ("BusinessContact", "Marie"), ("TechnicalContact", "Thomas"), ("Dpo", "Denise") })
@@ -107,7 +102,7 @@ public sealed class AccessRequestJourneyTests(AppServer app)
             await page.Locator($"#Form_{prefix}_Phone").FillAsync("01 42 76 40 40");
         }
 
-        await Continue(page, "/etapes/engagements");
+        await Demo.ContinueAsync(page, "/etapes/engagements");
 
         // Step 6: the charter, shown in full, and the commitments.
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Charte d'utilisation d'API Particulier");
@@ -116,7 +111,7 @@ public sealed class AccessRequestJourneyTests(AppServer app)
         await page.Locator("label[for='Form_CitizenConsentCommitment']").ClickAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await app.ScreenshotAsync(page, "12-step-engagements");
-        await Continue(page, "/recapitulatif");
+        await Demo.ContinueAsync(page, "/recapitulatif");
 
         // Summary, then submission.
         await Assertions.Expect(page.Locator("#summary-scopes")).ToContainTextAsync("Quotient familial CAF & MSA");
@@ -141,10 +136,4 @@ public sealed class AccessRequestJourneyTests(AppServer app)
         await app.ScreenshotAsync(page, "15-partner-home");
     }
 
-    private static async Task Continue(IPage page, string nextPath)
-    {
-        var last = nextPath.EndsWith("/recapitulatif", StringComparison.Ordinal);
-        await page.GetByRole(AriaRole.Button, new() { Name = last ? "Vérifier et envoyer" : "Étape suivante" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(nextPath) + "$"));
-    }
 }

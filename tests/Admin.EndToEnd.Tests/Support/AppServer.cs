@@ -23,7 +23,10 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>An application of one's own (not the shared one), with or without a browser.</summary>
     internal AppServer(bool withBrowser) => _withBrowser = withBrowser;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl { get; } = $"http://127.0.0.1:{FreePort()}";
+
+    /// <summary>More settings for the application, as environment variables (<c>ProConnect__Authority</c>), set before <see cref="InitializeAsync"/>.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "apip-e2e", Guid.NewGuid().ToString("N"));
     public string EmailDirectory => Path.Combine(DataDirectory, "emails");
     public string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
@@ -34,8 +37,6 @@ public sealed class AppServer : IAsyncLifetime
     {
         Directory.CreateDirectory(DataDirectory);
         Directory.CreateDirectory(ScreenshotDirectory);
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}";
         var webProject = Path.Combine(RepositoryRoot(), "src", "Admin.Web");
         var dll = Path.Combine(AppContext.BaseDirectory, "Admin.Web.dll");
 
@@ -51,6 +52,7 @@ public sealed class AppServer : IAsyncLifetime
         start.Environment["Database__DataDirectory"] = DataDirectory;
         start.Environment["Email__PickupDirectory"] = EmailDirectory;
         start.Environment["Email__PublicBaseUrl"] = BaseUrl;
+        foreach (var (name, value) in Settings) start.Environment[name] = value;
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the application.");
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_output) _output.Add(e.Data); };

@@ -23,6 +23,28 @@ public static class Demo
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/espace-partenaire$"));
     }
 
+    /// <summary>A one-page PDF put in a file input (the legal basis step's document).</summary>
+    public static Task AttachPdfAsync(ILocator input, string name = "deliberation.pdf")
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input.SetInputFilesAsync(new FilePayload
+        {
+            Name = name,
+            MimeType = "application/pdf",
+            Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
+        });
+    }
+
+    /// <summary>The wizard's next button ("Vérifier et envoyer" on the last step), then the expected step.</summary>
+    public static async Task ContinueAsync(IPage page, string nextPath)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(nextPath);
+        var last = nextPath.EndsWith("/recapitulatif", StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Button, new() { Name = last ? "Vérifier et envoyer" : "Étape suivante" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(nextPath) + "$"));
+    }
+
     /// <summary>The code the gateway API gives for <paramref name="key"/> (and the scopes asked), with the demo production gateway credential.</summary>
     public static async Task<string> GatewayCodeAsync(HttpClient http, string key, params string[] scopes)
     {

@@ -69,7 +69,8 @@ public sealed class ProConnectProvider : IAsyncDisposable
     public static ProConnectUser NewUser(string siret = "21690266800013") =>
         new($"pc-{Guid.NewGuid():N}", $"agent.{Guid.NewGuid():N}@mairie-exemple.fr", "Dominique", "Lefèvre", siret);
 
-    public static ProConnectProvider Start()
+    /// <param name="appOrigin">Where the app under test is (its redirect URIs): the in-memory test server by default, a real port for the browser tests.</param>
+    public static ProConnectProvider Start(string appOrigin = AppOrigin)
     {
         var store = new SqliteConnection("Data Source=:memory:");
         store.Open();
@@ -141,7 +142,7 @@ public sealed class ProConnectProvider : IAsyncDisposable
         using (var scope = app.Services.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<ProviderStore>().Database.EnsureCreated();
-            RegisterAppAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>()).GetAwaiter().GetResult();
+            RegisterAppAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), appOrigin).GetAwaiter().GetResult();
         }
 
         app.StartAsync().GetAwaiter().GetResult();
@@ -179,15 +180,15 @@ public sealed class ProConnectProvider : IAsyncDisposable
         });
     }
 
-    private static async Task RegisterAppAsync(IOpenIddictApplicationManager applications)
+    private static async Task RegisterAppAsync(IOpenIddictApplicationManager applications, string appOrigin)
     {
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = ClientId,
             ClientSecret = ClientSecret,
             ClientType = ClientTypes.Confidential,
-            RedirectUris = { new Uri(AppOrigin + Admin.Web.Infrastructure.ProConnect.CallbackPath) },
-            PostLogoutRedirectUris = { new Uri(AppOrigin + Admin.Web.Infrastructure.ProConnect.SignedOutCallbackPath) },
+            RedirectUris = { new Uri(appOrigin + Admin.Web.Infrastructure.ProConnect.CallbackPath) },
+            PostLogoutRedirectUris = { new Uri(appOrigin + Admin.Web.Infrastructure.ProConnect.SignedOutCallbackPath) },
             Permissions =
             {
                 Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession,
