@@ -60,6 +60,36 @@ internal static class UsageWriter
         }
     }
 
+    private const string SqliteRollUp =
+        "INSERT INTO \"KeyUsageDays\" (\"KeyId\", \"AuthorizationId\", \"OrganizationId\", \"Day\", \"Route\", \"Scope\", \"Code\", \"Calls\", \"Units\") " +
+        "SELECT \"KeyId\", MAX(\"AuthorizationId\"), MAX(\"OrganizationId\"), $d, \"Route\", \"Scope\", \"Code\", SUM(\"Calls\"), SUM(\"Units\") " +
+        "FROM \"KeyUsageHours\" WHERE \"Hour\" >= $s AND \"Hour\" < $e GROUP BY \"KeyId\", \"Route\", \"Scope\", \"Code\" " +
+        "ON CONFLICT (\"KeyId\", \"Day\", \"Route\", \"Scope\", \"Code\") DO UPDATE SET \"Calls\" = excluded.\"Calls\", \"Units\" = excluded.\"Units\";";
+
+    private const string SqlServerRollUp =
+        "MERGE [KeyUsageDays] WITH (HOLDLOCK) AS t USING (" +
+        "SELECT [KeyId], MAX([AuthorizationId]) AS [AuthorizationId], MAX([OrganizationId]) AS [OrganizationId], [Route], [Scope], [Code], SUM([Calls]) AS [Calls], SUM([Units]) AS [Units] " +
+        "FROM [KeyUsageHours] WHERE [Hour] >= @s AND [Hour] < @e GROUP BY [KeyId], [Route], [Scope], [Code]) AS s " +
+        "ON t.[KeyId] = s.[KeyId] AND t.[Day] = @d AND t.[Route] = s.[Route] AND t.[Scope] = s.[Scope] AND t.[Code] = s.[Code] " +
+        "WHEN MATCHED THEN UPDATE SET t.[Calls] = s.[Calls], t.[Units] = s.[Units] " +
+        "WHEN NOT MATCHED THEN INSERT ([KeyId], [AuthorizationId], [OrganizationId], [Day], [Route], [Scope], [Code], [Calls], [Units]) " +
+        "VALUES (s.[KeyId], s.[AuthorizationId], s.[OrganizationId], @d, s.[Route], s.[Scope], s.[Code], s.[Calls], s.[Units]);";
+
+    /// <summary>
+    /// Replaces the daily rows of the Paris <paramref name="day"/> by the sums of its hourly rows, in the caller's
+    /// transaction: one statement (the usage roll-up job, ADR 0019).
+    /// </summary>
+    public static async Task RollUpDayAsync(DbContext db, DateOnly day, CancellationToken ct)
+    {
+        var sqlite = db.Database.IsSqlite();
+        await using var command = Command(db, sqlite ? SqliteRollUp : SqlServerRollUp);
+        command.CommandTimeout = 600;
+        var p = Parameters(command, sqlite ? ["$d", "$s", "$e"] : ["@d", "@s", "@e"]);
+        Set(p, sqlite ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : day,
+            Time(Admin.Domain.Common.ParisTime.StartOfDay(day), sqlite), Time(Admin.Domain.Common.ParisTime.EndOfDay(day), sqlite));
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public static async Task UpsertAddressesAsync(DbContext db, IReadOnlyList<(Guid KeyId, string Address, DateTimeOffset At)> addresses, CancellationToken ct)
     {
         if (addresses.Count == 0) return;

@@ -199,20 +199,20 @@ public sealed class DevelopmentSeeder(UserManager<AppUser> users, AdminDbContext
         {
             var paris = ParisTime.ToParis(hour);
             if (paris.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || paris.Hour < 8 || paris.Hour > 18) continue;
-            void Add(ApiKey key, string route, string scope, string code, int calls, bool counted)
+            // Refused calls consume no units.
+            void Add(ApiKey key, string route, string scope, string code, int calls)
             {
-                if (calls > 0) rows.Add(new(key.Id, authorization.Id, authorization.OrganizationId, hour, route, scope, code, calls, counted ? calls : 0));
+                if (calls > 0) rows.Add(new(key.Id, authorization.Id, authorization.OrganizationId, hour, route, scope, code, calls, code == "VALID" ? calls : 0));
             }
 
-            Add(valid, "", "cnaf_quotient_familial", "VALID", random.Next(10, 60), true);
-            Add(valid, "/api/v2/composition-familiale-v2", "", "VALID", random.Next(0, 25), true);
-            Add(valid, "", "cnaf_enfants", "INSUFFICIENT_SCOPE", random.Next(0, 10) < 2 ? random.Next(1, 4) : 0, false);
-            Add(valid, "", "cnaf_quotient_familial", "RATE_LIMITED", random.Next(0, 10) == 0 ? random.Next(1, 15) : 0, false);
-            Add(restricted, "", "cnaf_quotient_familial", random.Next(0, 3) == 0 ? "IP_NOT_ALLOWED" : "VALID", random.Next(0, 8), true);
+            Add(valid, "", "cnaf_quotient_familial", "VALID", random.Next(10, 60));
+            Add(valid, "/api/v2/composition-familiale-v2", "", "VALID", random.Next(0, 25));
+            Add(valid, "", "cnaf_enfants", "INSUFFICIENT_SCOPE", random.Next(0, 10) < 2 ? random.Next(1, 4) : 0);
+            Add(valid, "", "cnaf_quotient_familial", "RATE_LIMITED", random.Next(0, 10) == 0 ? random.Next(1, 15) : 0);
+            Add(restricted, "", "cnaf_quotient_familial", random.Next(0, 3) == 0 ? "IP_NOT_ALLOWED" : "VALID", random.Next(0, 8));
         }
 
-        db.KeyUsageHours.AddRange(rows.Select(r => r.Code == "VALID" ? r : new Admin.Domain.Usage.KeyUsageHour(r.KeyId, r.AuthorizationId, r.OrganizationId, r.Hour,
-            r.Route, r.Scope, r.Code, r.Calls, 0)));
+        db.KeyUsageHours.AddRange(rows);
         db.KeyClientAddresses.AddRange(
             new Admin.Domain.Usage.KeyClientAddress(valid.Id, "203.0.113.7", until),
             new Admin.Domain.Usage.KeyClientAddress(valid.Id, "2001:db8::17", until.AddDays(-2)),

@@ -1,11 +1,8 @@
-using System.Data.Common;
 using Admin.Domain.Common;
 using Admin.Domain.Usage;
 using Admin.Infrastructure.Persistence;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +40,8 @@ public sealed class UsageRollupJob(AdminDbContext db, TimeProvider time, IOption
             db.UsageRollups.Add(state);
         }
 
-        var first = state.RolledUpThrough is { } through ? through.AddDays(-1) : await FirstDayAsync(ct) ?? lastClosed.AddDays(1);
+        var first = state.RolledUpThrough is { } through ? through.AddDays(-1)
+            : await OldestHourAsync(ct) is { } oldestHour ? ParisTime.Today(oldestHour) : lastClosed.AddDays(1);
         var rolled = 0;
         var strategy = db.Database.CreateExecutionStrategy();
         for (var day = first; day <= lastClosed; day = day.AddDays(1))
@@ -52,7 +50,7 @@ public sealed class UsageRollupJob(AdminDbContext db, TimeProvider time, IOption
             await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await RollUpAsync(db, current, ct);
+                await Gateway.UsageWriter.RollUpDayAsync(db, current, ct);
                 state.Advance(current, now);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
@@ -82,7 +80,7 @@ public sealed class UsageRollupJob(AdminDbContext db, TimeProvider time, IOption
     private async Task<int> PurgeAsync(DateOnly rolledUpThrough, DateOnly today, CancellationToken ct)
     {
         var before = PurgeBefore(today, rolledUpThrough, options.Value.RetentionMonths);
-        var oldest = await db.KeyUsageHours.OrderBy(u => u.Hour).Select(u => (DateTimeOffset?)u.Hour).FirstOrDefaultAsync(ct);
+        var oldest = await OldestHourAsync(ct);
         if (oldest is null || oldest >= before) return 0;
 
         // A day at a time, so that one run after a long pause never holds one huge transaction.
@@ -96,51 +94,6 @@ public sealed class UsageRollupJob(AdminDbContext db, TimeProvider time, IOption
         return purged;
     }
 
-    private async Task<DateOnly?> FirstDayAsync(CancellationToken ct)
-    {
-        var oldest = await db.KeyUsageHours.OrderBy(u => u.Hour).Select(u => (DateTimeOffset?)u.Hour).FirstOrDefaultAsync(ct);
-        return oldest is { } hour ? ParisTime.Today(hour) : null;
-    }
-
-    private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
-
-    private const string SqliteRollUp =
-        "INSERT INTO \"KeyUsageDays\" (\"KeyId\", \"AuthorizationId\", \"OrganizationId\", \"Day\", \"Route\", \"Scope\", \"Code\", \"Calls\", \"Units\") " +
-        "SELECT \"KeyId\", MAX(\"AuthorizationId\"), MAX(\"OrganizationId\"), $d, \"Route\", \"Scope\", \"Code\", SUM(\"Calls\"), SUM(\"Units\") " +
-        "FROM \"KeyUsageHours\" WHERE \"Hour\" >= $s AND \"Hour\" < $e GROUP BY \"KeyId\", \"Route\", \"Scope\", \"Code\" " +
-        "ON CONFLICT (\"KeyId\", \"Day\", \"Route\", \"Scope\", \"Code\") DO UPDATE SET \"Calls\" = excluded.\"Calls\", \"Units\" = excluded.\"Units\";";
-
-    private const string SqlServerRollUp =
-        "MERGE [KeyUsageDays] WITH (HOLDLOCK) AS t USING (" +
-        "SELECT [KeyId], MAX([AuthorizationId]) AS [AuthorizationId], MAX([OrganizationId]) AS [OrganizationId], [Route], [Scope], [Code], SUM([Calls]) AS [Calls], SUM([Units]) AS [Units] " +
-        "FROM [KeyUsageHours] WHERE [Hour] >= @s AND [Hour] < @e GROUP BY [KeyId], [Route], [Scope], [Code]) AS s " +
-        "ON t.[KeyId] = s.[KeyId] AND t.[Day] = @d AND t.[Route] = s.[Route] AND t.[Scope] = s.[Scope] AND t.[Code] = s.[Code] " +
-        "WHEN MATCHED THEN UPDATE SET t.[Calls] = s.[Calls], t.[Units] = s.[Units] " +
-        "WHEN NOT MATCHED THEN INSERT ([KeyId], [AuthorizationId], [OrganizationId], [Day], [Route], [Scope], [Code], [Calls], [Units]) " +
-        "VALUES (s.[KeyId], s.[AuthorizationId], s.[OrganizationId], @d, s.[Route], s.[Scope], s.[Code], s.[Calls], s.[Units]);";
-
-    /// <summary>Replaces the daily rows of <paramref name="day"/> by the sums of its hourly rows, in the caller's transaction.</summary>
-    internal static async Task RollUpAsync(AdminDbContext db, DateOnly day, CancellationToken ct)
-    {
-        var sqlite = db.Database.IsSqlite();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sqlite ? SqliteRollUp : SqlServerRollUp;
-        command.CommandTimeout = 600;
-        var prefix = sqlite ? "$" : "@";
-        Add(command, prefix + "d", sqlite ? day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : day);
-        Add(command, prefix + "s", Time(ParisTime.StartOfDay(day), sqlite));
-        Add(command, prefix + "e", Time(ParisTime.EndOfDay(day), sqlite));
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
-    private static object Time(DateTimeOffset at, bool sqlite) => sqlite ? SqliteTime.ConvertToProvider(at)! : at;
+    private Task<DateTimeOffset?> OldestHourAsync(CancellationToken ct) =>
+        db.KeyUsageHours.OrderBy(u => u.Hour).Select(u => (DateTimeOffset?)u.Hour).FirstOrDefaultAsync(ct);
 }

@@ -41,7 +41,7 @@ public sealed class StaffUsageController(IMediator mediator) : Controller
         {
             0 => "Aucune clé n'est inutilisée : personne n'a été relancé.",
             1 => "Les détenteurs de la clé inutilisée sont prévenus par courriel.",
-            var n => $"Les détenteurs des {StaffUsage.Number(n)} clés inutilisées sont prévenus par courriel.",
+            var n => $"Les détenteurs des {UsageText.Number(n)} clés inutilisées sont prévenus par courriel.",
         };
         return this.RedirectWithFlash(StaffUsageRoutes.Home, flash);
     }

@@ -96,12 +96,9 @@ public static class PartnerUsage
 
             var shown = key is null ? page.Keys : [key];
             var ids = shown.Select(k => k.Id).ToList();
-            var perKey = key is null
-                ? await UsageData.ByDayAsync(db, new UsageScope(AuthorizationId: page.Authorization.Id), firstDay, today, UsageSplit.Key, ct)
-                : [];
-            var refusedPerKey = key is null
-                ? await RefusedPerKeyAsync(scope, firstDay, today, ct)
-                : new Dictionary<Guid, long> { [key.Id] = daily.Sum(d => d.Total - d.Admitted) };
+            // Per key and code over the 90 days (the authorization's page; one key's page has them in its daily series already).
+            var valid = GatewayCode.Valid.ContractName();
+            var totals = key is null ? await UsageData.TotalsAsync(db, scope, firstDay, today, ct) : null;
             var addresses = (await db.KeyClientAddresses.AsNoTracking().Where(a => ids.Contains(a.KeyId))
                     .Select(a => new { a.KeyId, a.Address, a.LastSeenAt }).ToListAsync(ct))
                 .GroupBy(a => a.KeyId).ToDictionary(g => g.Key, g => g.OrderByDescending(a => a.LastSeenAt).Take(KeyClientAddress.KeptPerKey)
@@ -119,8 +116,9 @@ public static class PartnerUsage
                     if (a.MonthlyQuota is { } m) quotas.Add(new QuotaUse("Quota mensuel", m, reading.MonthUsed));
                 }
 
-                var calls = key is null ? perKey.Where(p => Guid.TryParse(p.Group, out var id) && id == row.Id).Sum(p => p.Calls) : daily.Sum(d => d.Total);
-                keys.Add(new KeyUse(row, calls, refusedPerKey.GetValueOrDefault(row.Id), quotas, addresses.GetValueOrDefault(row.Id) ?? []));
+                var calls = totals?.Where(t => t.KeyId == row.Id).Sum(t => t.Calls) ?? daily.Sum(d => d.Total);
+                var refused = totals?.Where(t => t.KeyId == row.Id && t.Code != valid).Sum(t => t.Calls) ?? daily.Sum(d => d.Total - d.Admitted);
+                keys.Add(new KeyUse(row, calls, refused, quotas, addresses.GetValueOrDefault(row.Id) ?? []));
             }
 
             var since = now.AddDays(-30);
@@ -132,20 +130,6 @@ public static class PartnerUsage
             return new View(page, key, daily, hourly, codes, routes, keys, alerts, today);
         }
 
-        private async Task<Dictionary<Guid, long>> RefusedPerKeyAsync(UsageScope scope, DateOnly from, DateOnly to, CancellationToken ct)
-        {
-            // Per key and code over the period: small (keys × codes), then the refusals summed here.
-            var valid = GatewayCode.Valid.ContractName();
-            var through = await UsageData.RolledUpThroughAsync(db, ct);
-            var rolled = through is { } r && r >= from
-                ? await UsageData.Days(db, scope).Where(d => d.Day >= from && d.Day <= r && d.Day <= to && d.Code != valid)
-                    .GroupBy(d => d.KeyId).Select(g => new { KeyId = g.Key, Calls = g.Sum(d => d.Calls) }).ToListAsync(ct)
-                : [];
-            var hourlyFrom = ParisTime.StartOfDay(through is { } t && t >= from ? t.AddDays(1) : from);
-            var recent = await UsageData.Hours(db, scope).Where(h => h.Hour >= hourlyFrom && h.Hour < ParisTime.EndOfDay(to) && h.Code != valid)
-                .GroupBy(h => h.KeyId).Select(g => new { KeyId = g.Key, Calls = g.Sum(h => h.Calls) }).ToListAsync(ct);
-            return rolled.Concat(recent).GroupBy(x => x.KeyId).ToDictionary(g => g.Key, g => g.Sum(x => x.Calls));
-        }
     }
 }
 

@@ -81,7 +81,7 @@ public static class StaffUsage
                 })
                 .OrderByDescending(k => k.Calls).ThenBy(k => k.Name, StringComparer.CurrentCulture).Take(Top).ToList();
             var codes = totals.GroupBy(t => t.Code)
-                .Select(g => new CodeRow(g.Key, UsageCsv.OutcomeLabel(g.Key), g.Sum(t => t.Calls), calls == 0 ? 0 : (double)g.Sum(t => t.Calls) / calls))
+                .Select(g => new CodeRow(g.Key, UsageText.Outcome(g.Key), g.Sum(t => t.Calls), calls == 0 ? 0 : (double)g.Sum(t => t.Calls) / calls))
                 .OrderByDescending(c => c.Calls).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
 
             var unused = UnusedKeys.Selection(db, now);
@@ -127,13 +127,8 @@ public static class StaffUsage
             totals.Where(t => t.Code == Valid).GroupBy(t => t.KeyId).ToDictionary(g => g.Key, g => g.Sum(t => t.Units));
     }
 
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
-    /// <summary>"12 345".</summary>
-    public static string Number(long value) => value.ToString("N0", French);
-
     /// <summary>"12,5 %".</summary>
-    public static string Percent(double share) => (share * 100).ToString("0.#", French) + " %";
+    public static string Percent(double share) => (share * 100).ToString("0.#", UsageText.French) + " %";
 }
 
 /// <summary>The staff usage pages' addresses.</summary>

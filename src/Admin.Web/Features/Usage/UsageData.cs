@@ -20,12 +20,6 @@ public enum UsageSplit
 
     /// <summary>The route (forward-auth) or the scopes asked (JSON API).</summary>
     RouteOrScope,
-
-    /// <summary>The key.</summary>
-    Key,
-
-    /// <summary>The organization.</summary>
-    Organization,
 }
 
 /// <summary>The calls and units of one day (Paris) and one value of the split.</summary>
@@ -48,8 +42,6 @@ public readonly record struct UsageLine(DateOnly Day, Guid? OrganizationId, Guid
 /// </summary>
 internal static class UsageData
 {
-    public const string NoRoute = "";
-
     public static async Task<DateOnly?> RolledUpThroughAsync(AdminDbContext db, CancellationToken ct) =>
         await db.UsageRollups.AsNoTracking().Where(r => r.Id == UsageRollup.SingletonId).Select(r => r.RolledUpThrough).SingleOrDefaultAsync(ct);
 
@@ -75,19 +67,12 @@ internal static class UsageData
     public static async Task<List<DayBucket>> ByDayAsync(AdminDbContext db, UsageScope scope, DateOnly from, DateOnly to, UsageSplit split,
         CancellationToken ct)
     {
-        var through = await RolledUpThroughAsync(db, ct);
+        var (daily, hourly, _) = await SplitAsync(db, scope, from, to, ct);
         var result = new List<DayBucket>();
-        if (through is { } rolled && from <= rolled)
+        if (daily is not null) result.AddRange(await GroupDays(daily, split).ToListAsync(ct));
+        if (hourly is not null)
         {
-            var last = to < rolled ? to : rolled;
-            var days = Days(db, scope).Where(d => d.Day >= from && d.Day <= last);
-            result.AddRange(await GroupDays(days, split).ToListAsync(ct));
-        }
-
-        var hourlyFrom = through is { } r && r >= from ? r.AddDays(1) : from;
-        if (hourlyFrom <= to)
-        {
-            var hours = await ByHourAsync(db, scope, ParisTime.StartOfDay(hourlyFrom), ParisTime.EndOfDay(to), split, ct);
+            var hours = await GroupHours(hourly, split).ToListAsync(ct);
             result.AddRange(hours
                 .GroupBy(h => (Day: ParisTime.Today(h.Hour), h.Group))
                 .Select(g => new DayBucket(g.Key.Day, g.Key.Group, g.Sum(h => h.Calls), g.Sum(h => h.Units))));
@@ -195,23 +180,15 @@ internal static class UsageData
     {
         UsageSplit.Outcome => days.GroupBy(d => new { d.Day, Group = d.Code })
             .Select(g => new DayBucket(g.Key.Day, g.Key.Group, g.Sum(d => d.Calls), g.Sum(d => d.Units))),
-        UsageSplit.RouteOrScope => days.GroupBy(d => new { d.Day, Group = d.Route != "" ? d.Route : d.Scope })
+        _ => days.GroupBy(d => new { d.Day, Group = d.Route != "" ? d.Route : d.Scope })
             .Select(g => new DayBucket(g.Key.Day, g.Key.Group, g.Sum(d => d.Calls), g.Sum(d => d.Units))),
-        UsageSplit.Key => days.GroupBy(d => new { d.Day, d.KeyId })
-            .Select(g => new DayBucket(g.Key.Day, g.Key.KeyId.ToString(), g.Sum(d => d.Calls), g.Sum(d => d.Units))),
-        _ => days.GroupBy(d => new { d.Day, d.OrganizationId })
-            .Select(g => new DayBucket(g.Key.Day, g.Key.OrganizationId.ToString()!, g.Sum(d => d.Calls), g.Sum(d => d.Units))),
     };
 
     private static IQueryable<HourBucket> GroupHours(IQueryable<KeyUsageHour> hours, UsageSplit split) => split switch
     {
         UsageSplit.Outcome => hours.GroupBy(h => new { h.Hour, Group = h.Code })
             .Select(g => new HourBucket(g.Key.Hour, g.Key.Group, g.Sum(h => h.Calls), g.Sum(h => h.Units))),
-        UsageSplit.RouteOrScope => hours.GroupBy(h => new { h.Hour, Group = h.Route != "" ? h.Route : h.Scope })
+        _ => hours.GroupBy(h => new { h.Hour, Group = h.Route != "" ? h.Route : h.Scope })
             .Select(g => new HourBucket(g.Key.Hour, g.Key.Group, g.Sum(h => h.Calls), g.Sum(h => h.Units))),
-        UsageSplit.Key => hours.GroupBy(h => new { h.Hour, h.KeyId })
-            .Select(g => new HourBucket(g.Key.Hour, g.Key.KeyId.ToString(), g.Sum(h => h.Calls), g.Sum(h => h.Units))),
-        _ => hours.GroupBy(h => new { h.Hour, h.OrganizationId })
-            .Select(g => new HourBucket(g.Key.Hour, g.Key.OrganizationId.ToString()!, g.Sum(h => h.Calls), g.Sum(h => h.Units))),
     };
 }

@@ -117,10 +117,6 @@ public sealed class UsageCsv(IReadOnlyDictionary<Guid, KeyLabel> keys, IReadOnly
         return new UsageCsv(keyLabels, organizations, numbers);
     }
 
-    /// <summary>"Admis" for VALID, the gateway's French title for a refusal, the code itself for one the contract does not know.</summary>
-    public static string OutcomeLabel(string code) =>
-        code == GatewayCode.Valid.ContractName() ? "Admis" : GatewayCodes.FromContractName(code)?.FrenchTitle() ?? code;
-
     public KeyLabel Key(Guid keyId) =>
         keys.TryGetValue(keyId, out var label) ? label : keyId == TestToken.FixedId ? TestTokenKey : UnknownKey;
 
@@ -155,7 +151,7 @@ public sealed class UsageCsv(IReadOnlyDictionary<Guid, KeyLabel> keys, IReadOnly
         cells[5] = key.Prefix;
         cells[6] = key.Environment;
         cells[7] = line.Route.Length > 0 ? line.Route : line.Scope;
-        cells[8] = OutcomeLabel(line.Code);
+        cells[8] = UsageText.Outcome(line.Code);
         cells[9] = line.Code;
         cells[10] = line.Calls.ToString(CultureInfo.InvariantCulture);
         cells[11] = line.Units.ToString(CultureInfo.InvariantCulture);
