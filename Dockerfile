@@ -12,8 +12,12 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
 RUN mkdir -p /data && chown "$APP_UID" /data
+# MALLOC_ARENA_MAX=2: glibc keeps two malloc arenas instead of eight per core, and the memory SQLite, OpenSSL and
+# the runtime free goes back to them instead of staying spread over idle arenas (bench/README.md: 25 MB less with a
+# million cached keys). See docs/decisions/0022-gateway-measured-as-deployed.md.
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
+    MALLOC_ARENA_MAX=2 \
     Database__DataDirectory=/data
 VOLUME /data
 USER $APP_UID

@@ -148,6 +148,12 @@ app.UseWhen(isPage, pages =>
     pages.UseAuthentication();
     pages.UseAuthorization();
 });
+// WebApplication puts UseAuthentication and UseAuthorization in front of the whole pipeline unless they were called on
+// the application itself, which it learns from these two marks; the calls in the branch above do not set them (a branch
+// has its own properties). Without them every gateway call would run the cookie authentication anyway (about a quarter
+// of its time, bench/README.md). GatewayHostingTests checks that the gateway paths never reach authentication.
+((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+((IApplicationBuilder)app).Properties["__AuthorizationMiddlewareSet"] = true;
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -56,9 +56,15 @@ public sealed class KeyGrant
 /// <summary>A key's limits: the rate per one-second window, and the optional daily and monthly quotas.</summary>
 public readonly record struct KeyLimits(int RatePerSecond, long? DailyQuota, long? MonthlyQuota);
 
-/// <summary>One key as the gateway's cache holds it: everything the decision needs, without the database.</summary>
+/// <summary>
+/// One key as the gateway's cache holds it: everything the decision needs, without the database. A million of them
+/// stay in memory, so each is kept small (64 bytes): instants as UTC ticks, a revocation as a flag, no string.
+/// </summary>
 public sealed class KeySnapshot
 {
+    private readonly long _expiresAtTicks;
+    private readonly bool _revoked;
+
     public KeySnapshot(Guid keyId, ApiKeyEnvironment environment, KeyGrant grant, DateTimeOffset expiresAt, DateTimeOffset? revokedAt, IpAllowList allowList)
     {
         ArgumentNullException.ThrowIfNull(grant);
@@ -66,25 +72,25 @@ public sealed class KeySnapshot
         KeyId = keyId;
         Environment = environment;
         Grant = grant;
-        ExpiresAt = expiresAt < grant.ExpiresAt ? expiresAt : grant.ExpiresAt;
-        RevokedAt = revokedAt;
+        _expiresAtTicks = (expiresAt < grant.ExpiresAt ? expiresAt : grant.ExpiresAt).UtcTicks;
+        _revoked = revokedAt is not null;
         AllowList = allowList;
     }
 
     public Guid KeyId { get; }
 
-    /// <summary>The key's id as the contract writes it (lower-case, hyphenated), computed once the key is used (a million cached keys keep no string each).</summary>
-    public string KeyIdText => _keyIdText ??= KeyId.ToString();
-
-    private string? _keyIdText;
+    /// <summary>The key's id as the contract writes it (lower-case, hyphenated), formatted when asked (a million cached keys keep no string each).</summary>
+    public string KeyIdText => KeyId.ToString();
 
     public ApiKeyEnvironment Environment { get; }
     public KeyGrant Grant { get; }
 
-    /// <summary>When the key stops working: its own expiry or its authorization's, the earlier.</summary>
-    public DateTimeOffset ExpiresAt { get; }
+    /// <summary>When the key stops working: its own expiry or its authorization's, the earlier (UTC).</summary>
+    public DateTimeOffset ExpiresAt => new(_expiresAtTicks, TimeSpan.Zero);
 
-    public DateTimeOffset? RevokedAt { get; }
+    /// <summary>The key itself was revoked (its authorization's revocation is <see cref="KeyGrant.IsRevoked"/>).</summary>
+    public bool IsRevoked => _revoked;
+
     public IpAllowList AllowList { get; }
 
     /// <summary>
@@ -92,8 +98,8 @@ public sealed class KeySnapshot
     /// A revocation is never scheduled: once recorded it holds, whatever the clocks of the nodes say.
     /// </summary>
     public GatewayCode? StateRefusal(DateTimeOffset now) =>
-        Grant.IsRevoked || RevokedAt is not null ? GatewayCode.Revoked
-        : now >= ExpiresAt ? GatewayCode.Expired
+        Grant.IsRevoked || _revoked ? GatewayCode.Revoked
+        : now.UtcTicks >= _expiresAtTicks ? GatewayCode.Expired
         : Grant.IsSuspended ? GatewayCode.Suspended
         : null;
 }

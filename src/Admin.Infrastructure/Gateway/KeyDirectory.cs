@@ -25,7 +25,7 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
 
     // A value is the key's snapshot, or the instant (UTC ticks, boxed) until which the hash is known as unknown:
     // no wrapper object per cached key.
-    private readonly ConcurrentDictionary<KeyHash, object> _entries = new();
+    private readonly ConcurrentDictionary<UInt128, object> _entries = new();
     private readonly ConcurrentDictionary<Guid, KeyGrant> _grants = new();
     private int _negativeCount;
     private long _databaseLookups;
@@ -56,7 +56,7 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
         }
 
         var hash = KeyHash.Of(secret);
-        if (_entries.TryGetValue(hash, out var entry))
+        if (_entries.TryGetValue(hash.Prefix, out var entry))
         {
             if (entry is KeySnapshot snapshot) return ValueTask.FromResult<KeySnapshot?>(snapshot.Environment == environment ? snapshot : null);
             if ((long)entry > time.GetUtcNow().UtcTicks) return ValueTask.FromResult<KeySnapshot?>(null);
@@ -100,7 +100,7 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
             foreach (var key in page)
             {
                 if (!_grants.TryGetValue(key.AuthorizationId, out var grant)) continue;
-                _entries.TryAdd(KeyHash.FromHex(key.Hash), SnapshotOf(key, grant));
+                _entries.TryAdd(KeyHash.FromHex(key.Hash).Prefix, SnapshotOf(key, grant));
                 count++;
             }
         }
@@ -120,7 +120,7 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
 
                 break;
             case GatewayChangeKind.KeyCreated when change.Hash is { } created:
-                if (_entries.TryRemove(KeyHash.FromHex(created), out var removed) && removed is not KeySnapshot) Interlocked.Decrement(ref _negativeCount);
+                if (_entries.TryRemove(KeyHash.FromHex(created).Prefix, out var removed) && removed is not KeySnapshot) Interlocked.Decrement(ref _negativeCount);
                 break;
             case GatewayChangeKind.Authorization:
                 _grants.TryRemove(change.Id, out _);
@@ -135,7 +135,7 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
                 EvictWhere(s => s.Grant.OrganizationId == change.Id);
                 break;
             case GatewayChangeKind.TestToken:
-                if (change.Hash is { } token) _entries.TryRemove(KeyHash.FromHex(token), out _);
+                if (change.Hash is { } token) _entries.TryRemove(KeyHash.FromHex(token).Prefix, out _);
                 EvictWhere(s => s.KeyId == TestToken.FixedId);
                 break;
         }
@@ -176,11 +176,11 @@ public sealed class KeyDirectory(IServiceScopeFactory scopes, TimeProvider time)
                 Interlocked.Exchange(ref _negativeCount, 0);
             }
 
-            _entries[hash] = (time.GetUtcNow() + NegativeTtl).UtcTicks;
+            _entries[hash.Prefix] = (time.GetUtcNow() + NegativeTtl).UtcTicks;
             return null;
         }
 
-        _entries[hash] = snapshot;
+        _entries[hash.Prefix] = snapshot;
         return snapshot;
     }
 

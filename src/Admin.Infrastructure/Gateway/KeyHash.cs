@@ -28,6 +28,12 @@ public readonly record struct KeyHash(ulong A, ulong B, ulong C, ulong D)
         return FromBytes(hash);
     }
 
+    /// <summary>
+    /// The first 128 bits, what the key cache is keyed by (16 bytes less per cached key). Telling two keys apart by them
+    /// is safe: the secrets are random, and making a secret whose SHA-256 starts like another key's is a 2^128 search.
+    /// </summary>
+    public UInt128 Prefix => new(A, B);
+
     public string ToHex()
     {
         Span<byte> hash = stackalloc byte[32];

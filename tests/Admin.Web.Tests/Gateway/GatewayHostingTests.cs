@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Admin.Web.Tests.Support;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Admin.Web.Tests.Gateway;
 
@@ -26,6 +30,54 @@ public sealed class GatewayHostingTests(AdminWebFactory app) : IClassFixture<Adm
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.DoesNotContain("<html", await unknown.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_gateway_paths_never_reach_the_pages_authentication_which_the_pages_do()
+    {
+        // WebApplication adds authentication in front of the whole pipeline unless told it is placed (Program.cs):
+        // every call to the authentication service is counted, by path.
+        var calls = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var credential = await app.GatewayCredentialAsync(Admin.Domain.ApiKeys.ApiKeyEnvironment.Sandbox);
+        using var counted = app.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.TryAddScoped<AuthenticationService>();
+            services.Replace(ServiceDescriptor.Scoped<IAuthenticationService>(provider =>
+                new CountingAuthentication(provider.GetRequiredService<AuthenticationService>(), calls)));
+        }));
+        var client = counted.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var forward = await client.ForwardAuthAsync(credential, "test-token", "/v3/dss/quotient_familial/identite");
+        using var verify = new HttpRequestMessage(HttpMethod.Post, GatewayArrange.VerifyPath) { Content = new StringContent("{\"key\":\"test-token\"}", System.Text.Encoding.UTF8, "application/json") };
+        verify.Headers.Add("X-Gateway-Credential", credential);
+        var verified = await client.SendAsync(verify);
+        var gatewayCalls = calls.ToList();
+        var page = await client.GetAsync("/compte");
+
+        Assert.Equal("VALID", forward.Headers.GetValues("X-Api-Particulier-Code").Single());
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.Empty(gatewayCalls);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/compte", calls);
+    }
+
+    private sealed class CountingAuthentication(IAuthenticationService inner, System.Collections.Concurrent.ConcurrentQueue<string> calls)
+        : IAuthenticationService
+    {
+        public Task<AuthenticateResult> AuthenticateAsync(Microsoft.AspNetCore.Http.HttpContext context, string? scheme)
+        {
+            calls.Enqueue(context.Request.Path.Value ?? "");
+            return inner.AuthenticateAsync(context, scheme);
+        }
+
+        public Task ChallengeAsync(Microsoft.AspNetCore.Http.HttpContext context, string? scheme, AuthenticationProperties? properties) => inner.ChallengeAsync(context, scheme, properties);
+
+        public Task ForbidAsync(Microsoft.AspNetCore.Http.HttpContext context, string? scheme, AuthenticationProperties? properties) => inner.ForbidAsync(context, scheme, properties);
+
+        public Task SignInAsync(Microsoft.AspNetCore.Http.HttpContext context, string? scheme, System.Security.Claims.ClaimsPrincipal principal, AuthenticationProperties? properties) =>
+            inner.SignInAsync(context, scheme, principal, properties);
+
+        public Task SignOutAsync(Microsoft.AspNetCore.Http.HttpContext context, string? scheme, AuthenticationProperties? properties) => inner.SignOutAsync(context, scheme, properties);
     }
 
     [Fact]
