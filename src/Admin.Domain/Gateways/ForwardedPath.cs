@@ -5,7 +5,7 @@ namespace Admin.Domain.Gateways;
 /// <summary>
 /// The original path a gateway forwards (X-Forwarded-Uri or X-Original-URI), as the contract reads it:
 /// the query string dropped, percent-decoded once, refused when it holds a <c>.</c> or <c>..</c>
-/// segment, an encoded slash, a backslash or a control character; a trailing slash ignored.
+/// segment, an encoded slash, a backslash, a control character, a lone surrogate or U+FFFE/U+FFFF; a trailing slash ignored.
 /// </summary>
 public static class ForwardedPath
 {
@@ -39,9 +39,12 @@ public static class ForwardedPath
                 }
                 else if (c > 0x7F)
                 {
-                    var written = Encoding.UTF8.GetBytes(raw.Slice(i, char.IsHighSurrogate(c) && i + 1 < raw.Length ? 2 : 1), buffer);
+                    // A lone surrogate has no UTF-8 spelling (the encoder would put U+FFFD in its place).
+                    var pair = char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1]);
+                    if (char.IsSurrogate(c) && !pair) return null;
+                    var written = Encoding.UTF8.GetBytes(raw.Slice(i, pair ? 2 : 1), buffer);
                     for (var b = 0; b < written; b++) bytes.Add(buffer[b]);
-                    if (char.IsHighSurrogate(c)) i++;
+                    if (pair) i++;
                 }
                 else
                 {
@@ -59,9 +62,17 @@ public static class ForwardedPath
             }
         }
 
-        foreach (var c in decoded)
+        for (var i = 0; i < decoded.Length; i++)
         {
-            if (c == '\\' || char.IsControl(c)) return null;
+            var c = decoded[i];
+            if (c == '\\' || char.IsControl(c) || c is '\uFFFE' or '\uFFFF') return null;
+            // A lone surrogate is no character at all (no UTF-8 spelling reaches the upstream).
+            if (char.IsLowSurrogate(c)) return null;
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= decoded.Length || !char.IsLowSurrogate(decoded[i + 1])) return null;
+                i++;
+            }
         }
 
         var segments = decoded.Split('/');

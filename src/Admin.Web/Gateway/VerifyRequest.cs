@@ -103,6 +103,11 @@ internal sealed class VerifyRequest
         {
             return Invalid("body", "Le corps n'est pas un JSON valide.");
         }
+        catch (InvalidOperationException)
+        {
+            // GetString on an escaped lone surrogate ("\ud800"): valid JSON, but no string.
+            return Invalid("body", "Le corps contient une chaîne invalide : un demi-caractère UTF-16 isolé (comme \\ud800).");
+        }
 
         if (!keySeen) errors["key"] = "La clé est obligatoire.";
         if (errors.Count > 0) request.Errors = errors;

@@ -76,6 +76,7 @@ public sealed class ForwardedPathTests
     [InlineData("/api/v2/x//", "/api/v2/x")]
     [InlineData("/", "/")]
     [InlineData("/api/v2/caf%C3%A9", "/api/v2/café")]
+    [InlineData("/api/v2/café-\U0001F642", "/api/v2/café-\U0001F642")]
     [InlineData("/api/v2/%2561", "/api/v2/%61")]
     [InlineData("/api/v2/a.b/..c", "/api/v2/a.b/..c")]
     [InlineData("/api/v2/x#frag", "/api/v2/x")]
@@ -99,10 +100,24 @@ public sealed class ForwardedPathTests
     [InlineData("/api%4")]
     [InlineData("/api%G1")]
     [InlineData("/api%C3")]
+    [InlineData("/api/\uFFFE")]
+    [InlineData("/api/%EF%BF%BF")]
+    [InlineData("/api/%ED%A0%80")]
+    [InlineData("/api/a\0b")]
     [InlineData("api/x")]
     [InlineData("")]
     [InlineData("?x=1")]
     [InlineData("https://example.org/api")]
     public void A_path_with_dot_segments_encoded_slashes_backslashes_controls_or_bad_escapes_is_invalid(string uri) =>
         Assert.Null(ForwardedPath.Normalize(uri));
+
+    [Fact]
+    public void A_path_with_a_lone_surrogate_is_invalid_and_a_pair_is_text()
+    {
+        // Built here: xunit would replace a lone surrogate written in [InlineData] by U+FFFD before the test sees it.
+        string[] lone = ["/api/" + '\uD800' + "x", "/api/x" + '\uDC00', "/api/x" + '\uD800', "/api/%41" + '\uD800', "/api/%41" + '\uDC00' + "x", "/api/%41" + '\uD800' + '\uD800'];
+        foreach (var uri in lone) Assert.Null(ForwardedPath.Normalize(uri));
+        Assert.Equal("/api/x\U0001F642", ForwardedPath.Normalize("/api/x\U0001F642"));
+        Assert.Equal("/api/A\U0001F642", ForwardedPath.Normalize("/api/%41\U0001F642"));
+    }
 }
