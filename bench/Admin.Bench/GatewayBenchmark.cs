@@ -16,6 +16,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Admin.Testing;
 
 namespace Admin.Bench;
 
@@ -49,7 +50,7 @@ internal static class GatewayBenchmark
         Directory.CreateDirectory(work);
         try
         {
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             await using var app = new GatewayBenchApp(Path.Combine(work, "data"), port);
             app.StartServer();
             await app.SeedDemoAsync();
@@ -90,7 +91,7 @@ internal static class GatewayBenchmark
             // The same client work for the three (the Lua script and its headers), so only the server differs.
             var health = await WrkAsync($"{baseUrl}/health/live", script);
 
-            var barePort = FreePort();
+            var barePort = LoopbackPort.Free();
             await using (var bare = BareApp.Start(barePort))
             {
                 var bareResult = await WrkAsync($"http://127.0.0.1:{barePort}/", script);
@@ -333,13 +334,6 @@ internal static class GatewayBenchmark
         return sorted[Math.Max(0, (int)Math.Ceiling(sorted.Count * p) - 1)];
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>The app in Production with the demo data (credential, key, authorization), on Kestrel when a port is given.</summary>
     private sealed class GatewayBenchApp : WebApplicationFactory<Program>
     {
@@ -406,7 +400,7 @@ internal static class GatewayBenchmark
 
         public static RedisProcess Start()
         {
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             var process = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
             {
                 RedirectStandardOutput = true,

@@ -4,6 +4,7 @@ using Admin.Domain.Gateways;
 using Admin.Domain.Organizations;
 using Admin.Domain.Scopes;
 using Microsoft.EntityFrameworkCore;
+using Admin.Infrastructure.Persistence.Interceptors;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Admin.Infrastructure.Gateway;
@@ -14,7 +15,7 @@ namespace Admin.Infrastructure.Gateway;
 /// after the save, or after the commit of the transaction around it, so no node reloads the old
 /// state after its eviction.
 /// </summary>
-public sealed class GatewayChangesInterceptor(GatewayChangeBus bus) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class GatewayChangesInterceptor(GatewayChangeBus bus) : AfterCommitInterceptor
 {
     private readonly List<GatewayChange> _pending = [];
 
@@ -29,49 +30,6 @@ public sealed class GatewayChangesInterceptor(GatewayChangeBus bus) : SaveChange
     {
         if (eventData.Context is { } db) Capture(db);
         return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context?.Database.CurrentTransaction is null) Flush();
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context?.Database.CurrentTransaction is null) Flush();
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => DropUnlessInTransaction(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        DropUnlessInTransaction(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Flush();
-
-    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
-        CancellationToken cancellationToken = default)
-    {
-        Flush();
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => _pending.Clear();
-
-    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
-        CancellationToken cancellationToken = default)
-    {
-        _pending.Clear();
-        return Task.CompletedTask;
-    }
-
-    private void DropUnlessInTransaction(DbContext? db)
-    {
-        if (db?.Database.CurrentTransaction is null) _pending.Clear();
     }
 
     private void Capture(DbContext db)
@@ -107,7 +65,9 @@ public sealed class GatewayChangesInterceptor(GatewayChangeBus bus) : SaveChange
         }
     }
 
-    private void Flush()
+    protected override void Discarded() => _pending.Clear();
+
+    protected override void Committed()
     {
         if (_pending.Count == 0) return;
         var changes = _pending.Distinct().ToArray();

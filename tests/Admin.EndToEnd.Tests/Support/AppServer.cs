@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
+using Admin.Testing;
 
 namespace Admin.EndToEnd.Tests.Support;
 
@@ -23,7 +23,7 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>An application of one's own (not the shared one), with or without a browser.</summary>
     internal AppServer(bool withBrowser) => _withBrowser = withBrowser;
 
-    public string BaseUrl { get; } = $"http://127.0.0.1:{FreePort()}";
+    public string BaseUrl { get; } = $"http://127.0.0.1:{LoopbackPort.Free()}";
 
     /// <summary>More settings for the application, as environment variables (<c>ProConnect__Authority</c>), set before <see cref="InitializeAsync"/>.</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -190,13 +190,6 @@ public sealed class AppServer : IAsyncLifetime
         }
 
         throw new TimeoutException($"/health/ready did not answer 200 within {timeout.TotalSeconds} s:\n{Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public static string RepositoryRoot()

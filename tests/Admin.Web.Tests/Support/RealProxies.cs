@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Admin.Testing;
 
 namespace Admin.Web.Tests.Support;
 
@@ -39,13 +40,13 @@ public sealed class RealProxies : IAsyncLifetime
         System.IO.Directory.CreateDirectory(Directory);
         EnsureInstalled();
 
-        var backOfficePort = FreePort();
+        var backOfficePort = LoopbackPort.Free();
         App.UseKestrel(options => options.Listen(IPAddress.Loopback, backOfficePort));
         App.StartServer();
         BackOffice = $"127.0.0.1:{backOfficePort}";
         Credential = await App.GatewayCredentialAsync();
 
-        Upstream = $"127.0.0.1:{FreePort()}";
+        Upstream = $"127.0.0.1:{LoopbackPort.Free()}";
         _upstream = EchoUpstream(Upstream);
         await _upstream.StartAsync();
 
@@ -61,13 +62,13 @@ public sealed class RealProxies : IAsyncLifetime
         proxy == Nginx ? StartNginxAsync(credential, backOffice ?? BackOffice) : StartCaddyAsync(credential, backOffice ?? BackOffice);
 
     /// <summary>A loopback address where nothing listens (a back-office that is down).</summary>
-    public static string NothingListening() => $"127.0.0.1:{FreePort()}";
+    public static string NothingListening() => $"127.0.0.1:{LoopbackPort.Free()}";
 
     private async Task<string> StartNginxAsync(string credential, string backOffice)
     {
         var prefix = Path.Combine(Directory, "nginx-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(Path.Combine(prefix, "tmp"));
-        var listen = $"127.0.0.1:{FreePort()}";
+        var listen = $"127.0.0.1:{LoopbackPort.Free()}";
         var template = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "deploy", "nginx", "api-gateway.conf.template"));
         var config = Path.Combine(prefix, "nginx.conf");
         await File.WriteAllTextAsync(config, template
@@ -84,7 +85,7 @@ public sealed class RealProxies : IAsyncLifetime
     {
         var home = Path.Combine(Directory, "caddy-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(home);
-        var listen = $"127.0.0.1:{FreePort()}";
+        var listen = $"127.0.0.1:{LoopbackPort.Free()}";
         var start = new ProcessStartInfo(Binary(Caddy)) { WorkingDirectory = home };
         foreach (var argument in new[] { "run", "--config", Path.Combine(RepositoryRoot(), "deploy", "caddy", "Caddyfile"), "--adapter", "caddyfile" })
         {
@@ -161,13 +162,6 @@ public sealed class RealProxies : IAsyncLifetime
             .Where(dir => dir.Length > 0)
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static string RepositoryRoot()
     {

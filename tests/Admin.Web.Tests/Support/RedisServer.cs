@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Admin.Testing;
 
 namespace Admin.Web.Tests.Support;
 
@@ -13,15 +14,8 @@ public sealed class RedisServer : IAsyncLifetime
 {
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
     public string Configuration => $"127.0.0.1:{Port}";
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public Task InitializeAsync() => StartAsync();
 

@@ -12,7 +12,7 @@ namespace Admin.Infrastructure.Persistence.Interceptors;
 /// outbox rows, inside the transaction of the change itself. After commit it wakes the outbox job.
 /// </summary>
 public sealed class DomainEventsInterceptor(IEnumerable<IEventNotifications> notifications, IOutboxTrigger outboxTrigger)
-    : SaveChangesInterceptor, IDbTransactionInterceptor
+    : AfterCommitInterceptor
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
     private bool _outboxPending;
@@ -31,35 +31,8 @@ public sealed class DomainEventsInterceptor(IEnumerable<IEventNotifications> not
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         throw new InvalidOperationException("Use SaveChangesAsync: events may need asynchronous look-ups.");
 
-    public override async ValueTask<int> SavedChangesAsync(
-        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        // Inside an explicit transaction, wait for the commit: the job must see the rows.
-        if (eventData.Context?.Database.CurrentTransaction is null)
-        {
-            KickIfPending();
-        }
-
-        return await base.SavedChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
-        CancellationToken cancellationToken = default)
-    {
-        KickIfPending();
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => KickIfPending();
-
-    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
-        CancellationToken cancellationToken = default)
-    {
-        _outboxPending = false;
-        return Task.CompletedTask;
-    }
-
-    private void KickIfPending()
+    // The job must see the rows: it is woken once they are committed (AfterCommitInterceptor).
+    protected override void Committed()
     {
         if (_outboxPending)
         {
@@ -67,6 +40,8 @@ public sealed class DomainEventsInterceptor(IEnumerable<IEventNotifications> not
             outboxTrigger.Kick();
         }
     }
+
+    protected override void Discarded() => _outboxPending = false;
 
     private async Task CaptureAsync(AdminDbContext db, CancellationToken ct)
     {
