@@ -112,6 +112,36 @@ public sealed partial class AccountJourneyTests(AppServer app)
         await app.ScreenshotAsync(page, "05e-template-edit");
         await page.SetViewportSizeAsync(375, 800);
         await app.ScreenshotAsync(page, "05f-template-edit-mobile");
+        await page.SetViewportSizeAsync(1280, 900);
+
+        // The gateway's route table: the seeded routes, then a new one refused with its message at the field, kept as typed.
+        await page.GotoAsync("/admin/routes");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Routes de la passerelle");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("/api/v2/composition-familiale");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "05g-routes");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter une route" }).ClickAsync();
+        await page.GetByLabel("Début du chemin").FillAsync("api/sans-barre");
+        await page.GetByLabel("Codes des données exigées (facultatif)").FillAsync("cnaf_quotient_familial");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la route" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Erreur"));
+        await Assertions.Expect(page.Locator("#PathPrefix")).ToHaveValueAsync("api/sans-barre");
+        await Assertions.Expect(page.Locator("#Scopes")).ToHaveValueAsync("cnaf_quotient_familial");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "05h-route-error");
+        await page.SetViewportSizeAsync(375, 800);
+        await app.ScreenshotAsync(page, "05i-route-error-mobile");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the route form scrolls sideways at 375 px");
+        await page.GotoAsync("/admin/routes");
+        await app.ScreenshotAsync(page, "05j-routes-mobile");
+        // The table scrolls inside its frame; the page itself does not.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the route table page scrolls sideways at 375 px");
+        await page.SetViewportSizeAsync(1280, 900);
+
+        // The gateway credentials.
+        await page.GotoAsync("/admin/passerelles");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await app.ScreenshotAsync(page, "05k-gateway-credentials");
     }
 
     [Fact]
