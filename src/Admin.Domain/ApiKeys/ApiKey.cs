@@ -83,6 +83,9 @@ public sealed class ApiKey : Entity
     public string? RevocationReason { get; private set; }
     public DateTimeOffset? LastUsedAt { get; private set; }
 
+    /// <summary>When staff last reminded the holders that the key is unused (<see cref="RemindUnused"/>).</summary>
+    public DateTimeOffset? UnusedRemindedAt { get; private set; }
+
     /// <summary>The client addresses and ranges the key may be used from, canonical (<see cref="IpAllowList"/>); empty: any.</summary>
     public IReadOnlyList<string> AllowedIps { get; private set; } = [];
 
@@ -273,13 +276,22 @@ public sealed class ApiKey : Entity
             && CreatedAt < since && (LastUsedAt is null || LastUsedAt < since);
     }
 
-    /// <summary>"Écrire aux détenteurs": staff (instructors and administrators) remind the holders of an unused key to use or revoke it.</summary>
+    /// <summary>Holders are reminded of an unused key at most once in this many days, however often staff write.</summary>
+    public const int UnusedReminderIntervalDays = 30;
+
+    /// <summary>The instant after which a reminder makes another one too early at <paramref name="now"/>.</summary>
+    public static DateTimeOffset RemindedTooRecentlySince(DateTimeOffset now) => now.AddDays(-UnusedReminderIntervalDays);
+
+    /// <summary>"Écrire aux détenteurs": staff (instructors and administrators) remind the holders of an unused key to use or revoke it,
+    /// at most once in <see cref="UnusedReminderIntervalDays"/> days.</summary>
     public Result RemindUnused(StaffMember staff, Authorization authorization, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(staff);
         ArgumentNullException.ThrowIfNull(authorization);
         if (!staff.CanReview) return Result.Forbidden();
         if (!IsUnused(authorization, now)) return Result.Conflict(ApiKeyErrors.NotUnused);
+        if (UnusedRemindedAt is { } reminded && reminded > RemindedTooRecentlySince(now)) return Result.Conflict(ApiKeyErrors.RemindedRecently);
+        UnusedRemindedAt = now;
         Raise(new ApiKeyUnusedReminded(Id, staff.UserId, now, AuthorizationId, OrganizationId, Name, Prefix.Value, Environment, CreatedAt, LastUsedAt));
         return Result.Ok();
     }

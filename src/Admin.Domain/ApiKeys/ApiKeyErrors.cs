@@ -16,6 +16,7 @@ public static class ApiKeyErrors
     public static readonly Error AlreadyRenewed = new("api_key.already_renewed", "Cette clé a déjà été renouvelée : renouvelez plutôt la nouvelle.");
     public static readonly Error NotActive = new("api_key.not_active", "Cette clé n'est plus active : créez plutôt une nouvelle clé.");
     public static readonly Error NotUnused = new("api_key.not_unused", $"Cette clé a servi depuis moins de {ApiKey.UnusedDays} jours, ou ne peut plus servir : ses détenteurs ne sont pas relancés.");
+    public static readonly Error RemindedRecently = new("api_key.reminded_recently", $"Les détenteurs de cette clé ont été relancés il y a moins de {ApiKey.UnusedReminderIntervalDays} jours : ils ne le sont pas de nouveau.");
     public const string IpDuplicateCode = "api_key.ip_duplicate";
 
     public static Error IpInvalid(string entry) =>

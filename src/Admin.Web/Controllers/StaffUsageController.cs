@@ -1,3 +1,4 @@
+using Admin.Domain.ApiKeys;
 using Admin.Web.Features.Usage;
 using Admin.Web.Infrastructure;
 using Mediator;
@@ -39,7 +40,7 @@ public sealed class StaffUsageController(IMediator mediator) : Controller
         if (this.Refusal(result) is { } refusal) return refusal;
         var flash = result.Value switch
         {
-            0 => "Aucune clé n'est inutilisée : personne n'a été relancé.",
+            0 => $"Aucune clé inutilisée n'est à relancer (une relance attend {ApiKey.UnusedReminderIntervalDays} jours) : personne n'a été relancé.",
             1 => "Les détenteurs de la clé inutilisée sont prévenus par courriel.",
             var n => $"Les détenteurs des {UsageText.Number(n)} clés inutilisées sont prévenus par courriel.",
         };

@@ -74,4 +74,20 @@ public class UnusedKeyTests
         Assert.Equal((ErrorKind.Conflict, "api_key.not_unused"), (used.FailureKind, Assert.Single(used.Errors).Code));
         Assert.Empty(key.DomainEvents);
     }
+
+    [Fact]
+    public void Holders_are_reminded_at_most_once_in_thirty_days_whatever_staff_click()
+    {
+        var (_, authorization, key) = Arrange();
+        var first = Created.AddDays(31);
+
+        Assert.True(key.RemindUnused(Instructor, authorization, first).IsSuccess);
+        var again = key.RemindUnused(Instructor, authorization, first.AddDays(ApiKey.UnusedReminderIntervalDays).AddTicks(-1));
+        var later = key.RemindUnused(Instructor, authorization, first.AddDays(ApiKey.UnusedReminderIntervalDays));
+
+        Assert.Equal((ErrorKind.Conflict, "api_key.reminded_recently"), (again.FailureKind, Assert.Single(again.Errors).Code));
+        Assert.True(later.IsSuccess);
+        Assert.Equal(first.AddDays(ApiKey.UnusedReminderIntervalDays), key.UnusedRemindedAt);
+        Assert.Equal(2, key.DomainEvents.Count);
+    }
 }

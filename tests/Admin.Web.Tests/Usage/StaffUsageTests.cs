@@ -208,4 +208,32 @@ public sealed class StaffUsageTests
         Assert.Equal(s.Unused.Id, row.AggregateId);
         Assert.Equal(instructorId, row.ActorId);
     }
+
+    [Fact]
+    public async Task A_second_reminder_within_thirty_days_writes_to_nobody_and_says_so_and_one_thirty_days_later_writes_again()
+    {
+        await using var app = new ClockedWebFactory().AtNoon();
+        var s = await ArrangeAsync(app);
+        var (instructor, _) = await app.StaffMemberSignedInAsync(Roles.Instructor, app.Clock.GetUtcNow());
+        await instructor.PostAsync(Url + "/cles-inutilisees/ecrire", new Dictionary<string, string>());
+        Task<int> EmailsAsync() => app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == UnusedKeyNotifications.Kind));
+        var afterFirst = await EmailsAsync();
+
+        var confirm = await instructor.GetAsync(Url + "/cles-inutilisees/ecrire");
+        var again = await instructor.FollowAsync(await instructor.PostAsync(Url + "/cles-inutilisees/ecrire", new Dictionary<string, string>()));
+        var afterSecond = await EmailsAsync();
+        var list = await instructor.GetAsync(Url);
+        app.Clock.Advance(TimeSpan.FromDays(Admin.Domain.ApiKeys.ApiKey.UnusedReminderIntervalDays));
+        var (later, _) = await app.StaffMemberSignedInAsync(Roles.Instructor, app.Clock.GetUtcNow());
+        await later.PostAsync(Url + "/cles-inutilisees/ecrire", new Dictionary<string, string>());
+
+        Assert.Equal(2, afterFirst);
+        Assert.Contains("ont tous été relancés il y a moins de 30 jours", confirm.Document.GetElementById("nothing")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("personne n'a été relancé", again.Text, StringComparison.Ordinal);
+        Assert.Equal(afterFirst, afterSecond);
+        Assert.Contains("Relancée le", list.Document.GetElementById("unused")!.TextContent, StringComparison.Ordinal);
+        // Thirty days on, the key is reminded again (and keys that became unused meanwhile, for the first time).
+        Assert.True(await EmailsAsync() >= afterFirst + 2);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "api_key.unused_reminded" && a.AggregateId == s.Unused.Id)));
+    }
 }

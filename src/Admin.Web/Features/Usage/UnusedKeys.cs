@@ -23,7 +23,8 @@ public static class UnusedKeys
     public const int PageSize = 20;
 
     public sealed record Row(Guid KeyId, Guid AuthorizationId, string Name, ApiKeyPrefix Prefix, ApiKeyEnvironment Environment,
-        Guid OrganizationId, string OrganizationName, Siret Siret, string RequestNumber, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt);
+        Guid OrganizationId, string OrganizationName, Siret Siret, string RequestNumber, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt,
+        DateTimeOffset? RemindedAt);
 
     public sealed record Export : IQuery<Result<ExportFile>>;
 
@@ -38,23 +39,31 @@ public static class UnusedKeys
     /// <summary>The confirmation page of "Écrire aux détenteurs".</summary>
     public sealed record Confirm : IQuery<Result<Confirmation>>;
 
-    public sealed record Confirmation(int Keys, int Holders);
+    /// <summary>Keys whose holders will be written to, their holders, and unused keys left out because reminded in the last 30 days.</summary>
+    public sealed record Confirmation(int Keys, int Holders, int RemindedRecently);
 
     /// <summary>Reminds the holders of every unused key; its value is the number of keys whose holders were written to.</summary>
     public sealed record Remind : ICommand<Result<int>>;
 
     /// <summary>The unused keys at <paramref name="now"/>, by organization and key name: <see cref="ApiKey.IsUnused"/> in the database.</summary>
-    internal static IQueryable<Row> Selection(AdminDbContext db, DateTimeOffset now)
+    internal static IQueryable<Row> Selection(AdminDbContext db, DateTimeOffset now) => Selection(db, now, dueForReminder: false);
+
+    /// <summary>The unused keys whose holders may be written to at <paramref name="now"/>: not reminded in the last 30 days (<see cref="ApiKey.RemindUnused"/>).</summary>
+    internal static IQueryable<Row> DueForReminder(AdminDbContext db, DateTimeOffset now) => Selection(db, now, dueForReminder: true);
+
+    private static IQueryable<Row> Selection(AdminDbContext db, DateTimeOffset now, bool dueForReminder)
     {
         var since = ApiKey.UnusedSince(now);
+        var tooRecent = ApiKey.RemindedTooRecentlySince(now);
         return from k in db.ApiKeys.AsNoTracking()
                where k.RevokedAt == null && k.ExpiresAt > now && k.CreatedAt < since && (k.LastUsedAt == null || k.LastUsedAt < since)
+               where !dueForReminder || k.UnusedRemindedAt == null || k.UnusedRemindedAt <= tooRecent
                join a in db.Authorizations.AsNoTracking() on k.AuthorizationId equals a.Id
                where a.Status == AuthorizationStatus.Active && a.ExpiresAt > now
                join o in db.Organizations.AsNoTracking() on k.OrganizationId equals o.Id
                join r in db.AccessRequests.AsNoTracking() on a.AccessRequestId equals r.Id
                orderby o.Name, k.Name, k.Id
-               select new Row(k.Id, k.AuthorizationId, k.Name, k.Prefix, k.Environment, o.Id, o.Name, o.Siret, r.Number, k.CreatedAt, k.LastUsedAt);
+               select new Row(k.Id, k.AuthorizationId, k.Name, k.Prefix, k.Environment, o.Id, o.Name, o.Siret, r.Number, k.CreatedAt, k.LastUsedAt, k.UnusedRemindedAt);
     }
 
     internal sealed class ExportHandler(AdminDbContext db, TimeProvider time) : IQueryHandler<Export, Result<ExportFile>>
@@ -74,9 +83,11 @@ public static class UnusedKeys
         public async ValueTask<Result<Confirmation>> Handle(Confirm query, CancellationToken ct)
         {
             if (!(await access.CurrentStaffAsync(ct)).CanReview) return Result<Confirmation>.From(Result.Forbidden());
-            var authorizations = await Selection(db, time.GetUtcNow()).Select(k => k.AuthorizationId).ToListAsync(ct);
+            var now = time.GetUtcNow();
+            var authorizations = await DueForReminder(db, now).Select(k => k.AuthorizationId).ToListAsync(ct);
             var holders = await KeyHolders.OfAuthorizationsAsync(db, authorizations, ct);
-            return new Confirmation(authorizations.Count, holders.Values.SelectMany(h => h).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            var unused = await Selection(db, now).CountAsync(ct);
+            return new Confirmation(authorizations.Count, holders.Values.SelectMany(h => h).Distinct(StringComparer.OrdinalIgnoreCase).Count(), unused - authorizations.Count);
         }
     }
 
@@ -87,7 +98,7 @@ public static class UnusedKeys
             var staff = await access.CurrentStaffAsync(ct);
             if (!staff.CanReview) return Result<int>.From(Result.Forbidden());
             var now = time.GetUtcNow();
-            var ids = await Selection(db, now).Select(k => k.KeyId).ToListAsync(ct);
+            var ids = await DueForReminder(db, now).Select(k => k.KeyId).ToListAsync(ct);
             var keys = await db.ApiKeys.Where(k => ids.Contains(k.Id)).ToListAsync(ct);
             var authorizationIds = keys.Select(k => k.AuthorizationId).Distinct().ToList();
             var authorizations = await db.Authorizations.Where(a => authorizationIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);

@@ -217,6 +217,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("RevokedBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("UnusedRemindedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorizationId");

@@ -212,6 +212,9 @@ namespace Admin.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("RevokedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UnusedRemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorizationId");
