@@ -16,6 +16,9 @@ public static class ForwardedPath
         var query = uri.AsSpan().IndexOfAny('?', '#');
         var raw = query < 0 ? uri.AsSpan() : uri.AsSpan(0, query);
         if (raw.Length == 0 || raw[0] != '/') return null;
+        // A lone surrogate is no character at all: no UTF-8 spelling reaches the upstream. Checked once here, on what was
+        // sent; what percent-decoding adds is strict UTF-8, which holds none.
+        if (HasLoneSurrogate(raw)) return null;
 
         string decoded;
         if (raw.IndexOf('%') < 0)
@@ -39,9 +42,7 @@ public static class ForwardedPath
                 }
                 else if (c > 0x7F)
                 {
-                    // A lone surrogate has no UTF-8 spelling (the encoder would put U+FFFD in its place).
-                    var pair = char.IsHighSurrogate(c) && i + 1 < raw.Length && char.IsLowSurrogate(raw[i + 1]);
-                    if (char.IsSurrogate(c) && !pair) return null;
+                    var pair = char.IsHighSurrogate(c);
                     var written = Encoding.UTF8.GetBytes(raw.Slice(i, pair ? 2 : 1), buffer);
                     for (var b = 0; b < written; b++) bytes.Add(buffer[b]);
                     if (pair) i++;
@@ -62,17 +63,9 @@ public static class ForwardedPath
             }
         }
 
-        for (var i = 0; i < decoded.Length; i++)
+        foreach (var c in decoded)
         {
-            var c = decoded[i];
             if (c == '\\' || char.IsControl(c) || c is '\uFFFE' or '\uFFFF') return null;
-            // A lone surrogate is no character at all (no UTF-8 spelling reaches the upstream).
-            if (char.IsLowSurrogate(c)) return null;
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= decoded.Length || !char.IsLowSurrogate(decoded[i + 1])) return null;
-                i++;
-            }
         }
 
         var segments = decoded.Split('/');
@@ -83,6 +76,18 @@ public static class ForwardedPath
 
         var trimmed = decoded.TrimEnd('/');
         return trimmed.Length == 0 ? "/" : trimmed;
+    }
+
+    private static bool HasLoneSurrogate(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsSurrogate(text[i])) continue;
+            if (!char.IsHighSurrogate(text[i]) || i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])) return true;
+            i++;
+        }
+
+        return false;
     }
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);

@@ -63,6 +63,7 @@ public readonly record struct KeyLimits(int RatePerSecond, long? DailyQuota, lon
 public sealed class KeySnapshot
 {
     private readonly long _expiresAtTicks;
+    // The key itself was revoked (its authorization's revocation is KeyGrant.IsRevoked).
     private readonly bool _revoked;
 
     public KeySnapshot(Guid keyId, ApiKeyEnvironment environment, KeyGrant grant, DateTimeOffset expiresAt, DateTimeOffset? revokedAt, IpAllowList allowList)
@@ -87,9 +88,6 @@ public sealed class KeySnapshot
 
     /// <summary>When the key stops working: its own expiry or its authorization's, the earlier (UTC).</summary>
     public DateTimeOffset ExpiresAt => new(_expiresAtTicks, TimeSpan.Zero);
-
-    /// <summary>The key itself was revoked (its authorization's revocation is <see cref="KeyGrant.IsRevoked"/>).</summary>
-    public bool IsRevoked => _revoked;
 
     public IpAllowList AllowList { get; }
 

@@ -3,8 +3,8 @@ using Admin.Domain.Authorizations;
 using Admin.Domain.Gateways;
 using Admin.Domain.Organizations;
 using Admin.Domain.Scopes;
-using Microsoft.EntityFrameworkCore;
 using Admin.Infrastructure.Persistence.Interceptors;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Admin.Infrastructure.Gateway;
